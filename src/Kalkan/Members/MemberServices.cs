@@ -1,0 +1,28 @@
+using Kalkan.Seal;
+
+namespace Kalkan.Members;
+
+public sealed class MemberOptions
+{
+    public const string Section = "Members";
+
+    /// <summary>Argon2id cost for member passphrases; OWASP's minimum unless raised here.</summary>
+    public int PassphraseMemoryKib { get; set; } = PassphraseHasher.Default.MemoryKib;
+    public int PassphraseIterations { get; set; } = PassphraseHasher.Default.Iterations;
+}
+
+public static class MemberServices
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        services.AddOptions<MemberOptions>().BindConfiguration(MemberOptions.Section)
+            .Validate(o => o.PassphraseMemoryKib >= 19 * 1024 && o.PassphraseIterations >= 2, "Member passphrase hashing below OWASP's minimum (m=19 MiB, t=2)")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemberOptions>>().Value;
+            return new PassphraseHasher(new KdfParameters(o.PassphraseMemoryKib, o.PassphraseIterations, 1));
+        });
+        return services;
+    }
+}

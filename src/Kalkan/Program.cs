@@ -1,0 +1,63 @@
+using Kalkan.Cli;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Sessions;
+using Kalkan.Setup;
+using Kalkan.Storage;
+using Kalkan.Web;
+
+namespace Kalkan;
+
+/// <summary>
+/// Kalkan is one program: `kalkan VERB` on the command line (Cli/), and the web host that
+/// `kalkan serve` starts, composed here feature by feature.
+/// </summary>
+public class Program
+{
+    public static Task<int> Main(string[] args) =>
+        KalkanCli.IsVerb(args) ? KalkanCli.RunAsync(args) : ServeAsync(args);
+
+    /// <summary>Runs the web host. Its arguments are configuration (--Store:DataDir=...), as ASP.NET Core reads them.</summary>
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // `dotnet run --project src/Kalkan` runs from the repository root: settings and static
+            // files belong to the program, not to wherever it was started from.
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        }).AddKalkanHost();
+
+        builder.Services
+            .AddWeb()
+            .AddStore()
+            .AddSeal()
+            .AddMembers()
+            .AddSessions()
+            .AddSetup();
+
+        var app = builder.Build();
+
+        app.UseWeb();
+        app.UseSealGate();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapSeal();
+        app.MapSessions();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));
+
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kalkan.Seal;
+
+public static class SealServices
+{
+    public const string UnsealLimit = "unseal";
+
+    public static IServiceCollection AddSeal(this IServiceCollection services)
+    {
+        services.AddSingleton<SealState>();
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton<BlindIndex>();
+        services.AddSingleton<Unsealer>();
+        services.AddHostedService<SealStartup>();
+        // Unsealing is an operator's act: a handful a minute is plenty, and no address is kept to
+        // tell callers apart, so the limit is one for everyone.
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(UnsealLimit, _ =>
+            RateLimitPartition.GetFixedWindowLimiter("unseal", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = 10,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+        return services;
+    }
+
+    public static IApplicationBuilder UseSealGate(this IApplicationBuilder app) => app.UseMiddleware<SealGate>();
+}

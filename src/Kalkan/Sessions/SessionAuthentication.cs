@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Sessions;
+
+/// <summary>
+/// One scheme for both doors: API clients send "Authorization: Bearer TOKEN", the pages carry the
+/// same token in a __Host- cookie (Secure, HttpOnly, SameSite=Strict, path /, no domain).
+/// </summary>
+public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, SessionStore sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Kalkan";
+    public const string CookieName = "__Host-kalkan";
+    public const string SessionIdClaim = "sid";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = TokenOf(Request);
+        if (token is null) return AuthenticateResult.NoResult();
+        var signedIn = await sessions.FindAsync(token, Context.RequestAborted);
+        if (signedIn is null) return AuthenticateResult.Fail("No such session.");
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, signedIn.MemberId.ToString()),
+            new Claim(ClaimTypes.Role, signedIn.Role),
+            new Claim(SessionIdClaim, signedIn.SessionId.ToString()),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (IsPage(Request))
+        {
+            Response.Redirect("/signin");
+            return Task.CompletedTask;
+        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(title: "Sign in first.", statusCode: 401).ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Results.Problem(title: "Your role does not allow this.", statusCode: 403).ExecuteAsync(Context);
+
+    static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header[7..].Trim();
+        // The cookie opens pages (whose forms carry anti-forgery tokens) and API reads; an API
+        // write needs the bearer header, which no other site can make a browser send.
+        var cookieAllowed = IsPage(request) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        return cookieAllowed && request.Cookies.TryGetValue(CookieName, out var cookie) ? cookie : null;
+    }
+
+    static bool IsPage(HttpRequest request) => !request.Path.StartsWithSegments("/api");
+
+    public static CookieOptions CookieOptions(TimeSpan lifetime) => new()
+    {
+        Secure = true,
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Path = "/",
+        MaxAge = lifetime,
+        IsEssential = true,
+    };
+}
+
+public static class SessionClaims
+{
+    public static Guid MemberId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    public static Guid SessionId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SessionAuthentication.SessionIdClaim)!);
+}

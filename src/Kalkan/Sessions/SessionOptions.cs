@@ -1,0 +1,12 @@
+namespace Kalkan.Sessions;
+
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>A session unused this long ends: a phone left signed in is a phone police can read.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>No session lives longer than this, however active.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromDays(7);
+}

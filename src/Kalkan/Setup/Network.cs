@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kalkan.Setup;
+
+/// <summary>The deployment itself. Its name is sealed: a seized disk should not say whose it is.</summary>
+public sealed class Network
+{
+    public const string Table = "networks";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required byte[] NameSealed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
+{
+    public void Configure(EntityTypeBuilder<Network> network)
+    {
+        network.ToTable(Network.Table);
+        network.HasKey(n => n.Id);
+    }
+}

@@ -1,0 +1,87 @@
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalkan.Setup;
+
+public sealed record SetupRequest(string? Network, string? AdminHandle, string? AdminPassphrase, string? UnsealPassphrase,
+    int ShareThreshold = 0, int ShareCount = 0);
+
+public enum SetupOutcome { Created, AlreadyInitialized, Invalid }
+
+public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null, IReadOnlyList<string>? Shares = null);
+
+/// <summary>
+/// The first act on a fresh store, shared by `kalkan init` and the /setup page: a root key, wrapped
+/// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
+/// All in one transaction; a second setup finds the seal row taken and changes nothing.
+/// </summary>
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher, ILogger<NetworkSetup> log)
+{
+    public const int MinPassphrase = 10, MaxPassphrase = 256;
+
+    public static Validation Validate(SetupRequest request)
+    {
+        var errors = new Validation()
+            .Required("network", request.Network, 100)
+            .Required("adminHandle", request.AdminHandle, 64);
+        Passphrase(errors, "adminPassphrase", request.AdminPassphrase);
+        Passphrase(errors, "unsealPassphrase", request.UnsealPassphrase);
+        if (request.AdminPassphrase is { Length: > 0 } a && a == request.UnsealPassphrase)
+            errors.Add("unsealPassphrase", "The unseal passphrase must differ from the admin's passphrase.");
+        if (request.ShareCount != 0 || request.ShareThreshold != 0)
+        {
+            if (request.ShareThreshold < 2 || request.ShareCount < request.ShareThreshold || request.ShareCount > 16)
+                errors.Add("shares", "Shares are written k/n with 2 <= k <= n <= 16, for example 3/5.");
+        }
+        return errors;
+    }
+
+    static void Passphrase(Validation errors, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) errors.Add(field, "Required.");
+        else if (value.Length < MinPassphrase) errors.Add(field, $"At least {MinPassphrase} characters.");
+        else if (value.Length > MaxPassphrase) errors.Add(field, $"At most {MaxPassphrase} characters.");
+    }
+
+    public async Task<SetupResult> CreateAsync(SetupRequest request, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (errors.Any) return new SetupResult(SetupOutcome.Invalid, errors);
+        if (await db.Seal.AnyAsync(ct)) return new SetupResult(SetupOutcome.AlreadyInitialized);
+
+        var rootKey = RootKey.Create();
+        var record = await Task.Run(() => RootKey.Wrap(rootKey, request.UnsealPassphrase!, KdfParameters.Unseal, request.ShareThreshold, request.ShareCount), ct);
+        var shares = request.ShareCount > 0
+            ? Shamir.Split(rootKey, request.ShareThreshold, request.ShareCount).Select(ShareText.Encode).ToList()
+            : [];
+        seal.Open(rootKey);
+
+        var network = new Network { NameSealed = [] };
+        network.NameSealed = cipher.Encrypt(request.Network!.Trim(), new FieldRef(Network.Table, "name", network.Id));
+        var admin = new Member
+        {
+            Role = Roles.Admin,
+            HandleSealed = [],
+            HandleIndex = blind.Compute(Member.Table, "handle", request.AdminHandle!),
+            PassphraseHash = hasher.Hash(request.AdminPassphrase!),
+        };
+        admin.HandleSealed = cipher.Encrypt(request.AdminHandle!.Trim(), new FieldRef(Member.Table, "handle", admin.Id));
+
+        db.AddRange(record, network, admin);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another setup won the race for the single seal row; its key is the one that counts.
+            seal.Close();
+            return new SetupResult(SetupOutcome.AlreadyInitialized);
+        }
+        log.LogInformation("Network created with its first admin");
+        return new SetupResult(SetupOutcome.Created, Shares: shares);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Kalkan.Setup;
+
+public static class SetupServices
+{
+    public static IServiceCollection AddSetup(this IServiceCollection services) => services.AddScoped<NetworkSetup>();
+}

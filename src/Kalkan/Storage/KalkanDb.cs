@@ -1,0 +1,38 @@
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Sessions;
+using Kalkan.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kalkan.Storage;
+
+/// <summary>
+/// The one store. Each provider has a subclass only so that each keeps its own committed
+/// migrations (design.md: SQLite by default, PostgreSQL for real servers).
+/// </summary>
+public abstract class KalkanDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<SealRecord> Seal => Set<SealRecord>();
+    public DbSet<Network> Networks => Set<Network>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Session> Sessions => Set<Session>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(KalkanDb).Assembly);
+
+    // Instants as Unix milliseconds: SQLite cannot compare DateTimeOffset in queries, and one
+    // representation for both providers keeps the migrations alike.
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}
+
+public sealed class SqliteKalkanDb(DbContextOptions<SqliteKalkanDb> options) : KalkanDb(options);
+
+public sealed class PostgresKalkanDb(DbContextOptions<PostgresKalkanDb> options) : KalkanDb(options);

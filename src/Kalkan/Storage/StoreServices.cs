@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Storage;
+
+public static class StoreServices
+{
+    public static IServiceCollection AddStore(this IServiceCollection services)
+    {
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<SqliteKalkanDb>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqliteConnectionString)
+                   .AddInterceptors(new SqlitePragmas()));
+        services.AddDbContext<PostgresKalkanDb>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Db));
+        services.AddScoped<KalkanDb>(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresKalkanDb>()
+            : sp.GetRequiredService<SqliteKalkanDb>());
+        return services;
+    }
+
+    /// <summary>Creates the data folder (owner-only) and brings the schema up to date.</summary>
+    public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        DataFolder.Ensure(options.DataDir);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KalkanDb>().Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,72 @@
+using Kalkan.Storage;
+using Kalkan.Web.Logging;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Kalkan.Web;
+
+public static class WebServices
+{
+    public static WebApplicationBuilder AddKalkanHost(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = BodyLimit.MaxBytes;
+        });
+        var dataDir = builder.Configuration[$"{StoreOptions.Section}:{nameof(StoreOptions.DataDir)}"] ?? new StoreOptions().DataDir;
+        builder.Logging.ClearProviders();
+        // Request lines carry paths and queries (an invitation code, a place); EF's commands
+        // carry nothing personal but drown what matters. Defaults here, so no settings file can forget them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddProvider(new LineLoggerProvider(Path.Combine(dataDir, "logs"), console: !builder.Environment.IsEnvironment("Testing")));
+        return builder;
+    }
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        // Keys for anti-forgery tokens and the language cookie live in memory only: a restart
+        // costs a reloaded form, and a seized disk holds nothing to forge them with.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Problems>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = BodyLimit.MaxBytes);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) => new ValueTask(Results.Problem(title: "Too many attempts; wait a little and try again.", statusCode: 429).ExecuteAsync(context.HttpContext));
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.AddKalkanLocalization();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>The order matters: headers and errors wrap everything, the seal gate stands before any feature.</summary>
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodyLimit>();
+        app.UseRequestLocalization();
+        app.UseLanguageChoice();
+        app.UseStaticFiles();
+        return app;
+    }
+}
