@@ -52,6 +52,9 @@ public static class WebServices
             o.FormFieldName = "__af";
         });
         services.AddRazorPages(o => o.RootDirectory = "/");
+        // Cyrillic, Burmese and the rest as characters, not as &#x...; escapes three times their size.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddKalkanLocalization();
         services.AddOpenApi();
         return services;

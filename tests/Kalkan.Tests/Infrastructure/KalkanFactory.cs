@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kalkan.Tests.Infrastructure;
+
+/// <summary>
+/// The real Kalkan host on a real store, in memory. Disposing it stops the server; a new factory
+/// on the same <see cref="TestStore"/> is a restart.
+/// </summary>
+public sealed class KalkanFactory(TestStore store, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestStore Store => store;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Store:DataDir", store.DataDir);
+        if (store.Db is not null) builder.UseSetting("Store:Db", store.Db);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client as a browser over HTTPS would be, so __Host- cookies come back.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public HttpClient Api() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = false,
+    });
+}

@@ -1,0 +1,46 @@
+using Npgsql;
+
+namespace Kalkan.Tests.Infrastructure;
+
+/// <summary>A fresh, empty store for one test: a temporary data folder, and a new PostgreSQL database when asked.</summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    public Store Kind { get; }
+    public string DataDir { get; }
+    public string? Db { get; }
+    readonly string? databaseName;
+
+    TestStore(Store kind, string dataDir, string? db, string? databaseName)
+    {
+        (Kind, DataDir, Db, this.databaseName) = (kind, dataDir, db, databaseName);
+    }
+
+    public static async Task<TestStore> CreateAsync(Store kind)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "kalkan-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        if (kind == Store.Sqlite) return new TestStore(kind, dataDir, null, null);
+
+        var name = "kalkan_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var admin = new NpgsqlConnection(StoresAttribute.PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(StoresAttribute.PostgresAdmin) { Database = name, Pooling = false };
+        return new TestStore(kind, dataDir, builder.ConnectionString, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (databaseName is not null)
+        {
+            await using var admin = new NpgsqlConnection(StoresAttribute.PostgresAdmin);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

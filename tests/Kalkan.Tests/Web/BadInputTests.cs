@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using Kalkan.Tests.Seal;
+
+namespace Kalkan.Tests.Web;
+
+/// <summary>No input, however malformed, gets a 5xx or anything but problem+json.</summary>
+public class BadInputTests
+{
+    static readonly string[] Bodies =
+    [
+        "{", "not json", "[]", "null", "123", "\"text\"", "{\"passphrase\": 5, \"handle\": [1]}", "{\"share\": {}}",
+        "{\"handle\": null, \"passphrase\": null}", "{}", "{\"handle\": \"" + new string('x', 5000) + "\", \"passphrase\": true}",
+    ];
+
+    [Theory, Stores]
+    public async Task Every_endpoint_answers_malformed_bodies_with_a_4xx_problem(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var kalkan = new KalkanFactory(store);
+        await kalkan.SetUpAsync();
+        var token = await kalkan.Api().SignInAsync();
+
+        var walked = Endpoints.TakingABody(kalkan.Services).Where(e => e.Path.StartsWith("/api/")).ToList();
+        Assert.Contains(("POST", "/api/v1/session"), walked);
+        foreach (var (method, path) in walked)
+        {
+            foreach (var body in Bodies)
+            {
+                foreach (var client in new[] { kalkan.Api(), kalkan.Api().WithToken(token) })
+                {
+                    var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                    });
+                    var status = (int)response.StatusCode;
+                    Assert.True(status is >= 400 and < 500, $"{method} {path} with {Short(body)} answered {status}");
+                    await response.ProblemAsync();
+                }
+            }
+        }
+    }
+
+    [Theory, Stores]
+    public async Task A_body_over_one_mebibyte_is_refused_with_413(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var kalkan = new KalkanFactory(store);
+        await kalkan.SetUpAsync();
+        var huge = "{\"handle\":\"" + new string('a', 1024 * 1024 + 10) + "\",\"passphrase\":\"x\"}";
+
+        var declared = await kalkan.Api().PostAsync("/api/v1/session", new StringContent(huge, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        await declared.ProblemAsync();
+
+        var streamed = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
+        streamed.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        var chunked = await kalkan.Api().SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        await chunked.ProblemAsync();
+    }
+
+    [Theory, Stores]
+    public async Task Unknown_routes_and_methods_answer_with_a_problem(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var kalkan = new KalkanFactory(store);
+        await kalkan.SetUpAsync();
+
+        var missing = await kalkan.Api().GetAsync("/api/v1/nothing-here");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await missing.ProblemAsync();
+
+        var wrongMethod = await kalkan.Api().PutAsync("/api/v1/health", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.InRange((int)wrongMethod.StatusCode, 400, 499);
+        await wrongMethod.ProblemAsync();
+    }
+
+    [Theory, Stores]
+    public async Task A_field_of_the_wrong_type_is_named_in_the_problem(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var kalkan = new KalkanFactory(store);
+        await kalkan.SetUpAsync();
+
+        var response = await kalkan.Api().PostAsync("/api/v1/session", new StringContent("{\"handle\": 5, \"passphrase\": \"x\"}", Encoding.UTF8, "application/json"));
+        var missing = await kalkan.Api().PostAsync("/api/v1/session", new StringContent("{\"handle\": \"aigul\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("handle", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.ProblemAsync()).GetProperty("errors").TryGetProperty("passphrase", out _));
+    }
+
+    static string Short(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

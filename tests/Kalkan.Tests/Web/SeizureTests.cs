@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Kalkan.Tests.Web;
+
+/// <summary>
+/// Police take the server. Every sensitive value the store holds carries a distinct canary; after
+/// the server stops, no file in the data folder (database, WAL, logs) contains any of them, in
+/// UTF-8 or UTF-16. Later features add their fields here.
+/// </summary>
+public class SeizureTests
+{
+    [Fact]
+    public async Task A_stopped_servers_data_folder_holds_no_plaintext_of_any_sensitive_value()
+    {
+        await using var store = await TestStore.CreateAsync(Store.Sqlite);
+        var canaries = new Dictionary<string, string>
+        {
+            ["network name"] = "canary-network-7f3a",
+            ["admin handle"] = "canary-handle-91bd",
+            ["admin passphrase"] = "canary-admin-passphrase-44c1",
+            ["unseal passphrase"] = "canary-unseal-passphrase-e2d0",
+        };
+        string token;
+        await using (var kalkan = new KalkanFactory(store))
+        {
+            await kalkan.SetUpAsync(canaries["network name"], canaries["admin handle"], canaries["admin passphrase"], canaries["unseal passphrase"]);
+            var api = kalkan.Api();
+            token = await api.SignInAsync(canaries["admin handle"], canaries["admin passphrase"]);
+            // A failed sign-in and a bad body must not leave the values they carried in a log either.
+            await api.PostAsJsonAsync("/api/v1/session", new { handle = canaries["admin handle"], passphrase = "wrong-" + canaries["admin passphrase"] });
+            await api.PostAsync("/api/v1/session", new StringContent("{\"handle\":\"" + canaries["admin handle"] + "\",", Encoding.UTF8, "application/json"));
+            await api.PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = canaries["unseal passphrase"] });
+        }
+        canaries["session token"] = token;
+
+        var files = Directory.EnumerateFiles(store.DataDir, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(files, f => f.EndsWith("kalkan.db"));
+        Assert.Contains(files, f => f.EndsWith("kalkan.log"));
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var (what, canary) in canaries)
+            {
+                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(canary)), $"{what} in plaintext in {Path.GetFileName(file)}");
+                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(canary)), $"{what} in UTF-16 in {Path.GetFileName(file)}");
+            }
+        }
+    }
+
+    static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
