@@ -17,6 +17,8 @@ public sealed class Member
     /// <summary>Argon2id in PHC string form.</summary>
     public required string PassphraseHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>Who invited her: the invitation tree defenders prune when a phone is seized.</summary>
+    public Guid? InvitedBy { get; set; }
 }
 
 sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -27,5 +29,6 @@ sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.HasKey(m => m.Id);
         member.Property(m => m.Role).HasMaxLength(16);
         member.HasIndex(m => m.HandleIndex).IsUnique();
+        member.HasIndex(m => m.InvitedBy);
     }
 }

@@ -23,6 +23,7 @@ public static class MemberServices
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemberOptions>>().Value;
             return new PassphraseHasher(new KdfParameters(o.PassphraseMemoryKib, o.PassphraseIterations, 1));
         });
+        services.AddScoped<MemberAccounts>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +10,11 @@ namespace Kalkan.Sessions;
 /// the same. Repeated failures on one handle are slowed, never locked, so an attacker cannot lock
 /// the real owner out (ASVS 6.3.1); the counters live in memory, keyed by the blind index.
 /// </summary>
-public sealed class SignIn(KalkanDb db, BlindIndex blind, PassphraseHasher hasher, FailureCounter failures)
+public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher hasher, FailureCounter failures)
 {
     public async Task<Member?> CheckAsync(string handle, string passphrase, CancellationToken ct)
     {
-        var index = blind.Compute(Member.Table, "handle", handle);
+        var index = members.IndexOf(handle);
         var key = Convert.ToHexString(index);
         await Task.Delay(failures.DelayFor(key), ct);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.HandleIndex == index, ct);

@@ -18,7 +18,7 @@ public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null
 /// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
 /// All in one transaction; a second setup finds the seal row taken and changes nothing.
 /// </summary>
-public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher, ILogger<NetworkSetup> log)
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, ILogger<NetworkSetup> log)
 {
     public const int MinPassphrase = 10, MaxPassphrase = 256;
 
@@ -61,14 +61,7 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
 
         var network = new Network { NameSealed = [] };
         network.NameSealed = cipher.Encrypt(request.Network!.Trim(), new FieldRef(Network.Table, "name", network.Id));
-        var admin = new Member
-        {
-            Role = Roles.Admin,
-            HandleSealed = [],
-            HandleIndex = blind.Compute(Member.Table, "handle", request.AdminHandle!),
-            PassphraseHash = hasher.Hash(request.AdminPassphrase!),
-        };
-        admin.HandleSealed = cipher.Encrypt(request.AdminHandle!.Trim(), new FieldRef(Member.Table, "handle", admin.Id));
+        var admin = members.New(request.AdminHandle!, request.AdminPassphrase!, Roles.Admin);
 
         db.AddRange(record, network, admin);
         try

@@ -9,7 +9,23 @@ namespace Kalkan.Tests.Infrastructure;
 /// </summary>
 public sealed class KalkanFactory(TestStore store, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    bool ownsStore;
+
     public TestStore Store => store;
+
+    /// <summary>A Kalkan on a fresh store of its own (deleted when disposed), set up with <see cref="Scenario"/>'s admin unless told not to.</summary>
+    public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null)
+    {
+        var kalkan = new KalkanFactory(await TestStore.CreateAsync(kind), settings) { ownsStore = true };
+        if (setUp) await kalkan.SetUpAsync();
+        return kalkan;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsStore) await store.DisposeAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

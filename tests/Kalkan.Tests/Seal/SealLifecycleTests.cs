@@ -11,8 +11,7 @@ public class SealLifecycleTests
     [Theory, Stores]
     public async Task A_fresh_store_reports_uninitialized_and_sends_visitors_to_setup(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false);
         var client = kalkan.Browser();
 
         Assert.Equal("uninitialized", await client.StateAsync());
@@ -83,9 +82,7 @@ public class SealLifecycleTests
     [Theory, Stores]
     public async Task Sealing_by_an_admin_ends_every_session(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
         var other = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
 
@@ -103,9 +100,7 @@ public class SealLifecycleTests
     [Theory, Stores]
     public async Task Only_an_admin_may_seal(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await kalkan.Api().PostAsync("/api/v1/sys/seal", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await kalkan.Api().WithToken("made-up-token-made-up-token").PostAsync("/api/v1/sys/seal", null)).StatusCode);

@@ -9,9 +9,7 @@ public class SessionTests
     [Theory, Stores]
     public async Task A_wrong_handle_and_a_wrong_passphrase_get_the_same_answer(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var client = kalkan.Api();
 
         var wrongHandle = await client.PostAsJsonAsync("/api/v1/session", new { handle = "nobody-here", passphrase = Scenario.AdminPassphrase });
@@ -27,9 +25,7 @@ public class SessionTests
     [Theory, Stores]
     public async Task Signing_in_gives_a_long_random_token_and_the_role(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
 
         var response = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = " AIGUL-admin ", passphrase = Scenario.AdminPassphrase });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -42,9 +38,7 @@ public class SessionTests
     [Theory, Stores]
     public async Task Signing_out_kills_the_token_at_once(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var client = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/v1/session")).StatusCode);
@@ -54,9 +48,7 @@ public class SessionTests
     [Theory, Stores]
     public async Task An_idle_session_ends(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store, new Dictionary<string, string?> { ["Sessions:IdleTimeout"] = "00:00:01" });
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Sessions:IdleTimeout"] = "00:00:01" });
         var client = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -66,9 +58,7 @@ public class SessionTests
     [Theory, Stores]
     public async Task The_store_keeps_only_a_hash_of_each_token(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var token = await kalkan.Api().SignInAsync();
 
         await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(kalkan.Services);

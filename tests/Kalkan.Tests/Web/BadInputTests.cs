@@ -16,9 +16,7 @@ public class BadInputTests
     [Theory, Stores]
     public async Task Every_endpoint_answers_malformed_bodies_with_a_4xx_problem(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var token = await kalkan.Api().SignInAsync();
 
         var walked = Endpoints.TakingABody(kalkan.Services).Where(e => e.Path.StartsWith("/api/")).ToList();
@@ -44,9 +42,7 @@ public class BadInputTests
     [Theory, Stores]
     public async Task A_body_over_one_mebibyte_is_refused_with_413(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var huge = "{\"handle\":\"" + new string('a', 1024 * 1024 + 10) + "\",\"passphrase\":\"x\"}";
 
         var declared = await kalkan.Api().PostAsync("/api/v1/session", new StringContent(huge, Encoding.UTF8, "application/json"));
@@ -65,9 +61,7 @@ public class BadInputTests
     [Theory, Stores]
     public async Task Unknown_routes_and_methods_answer_with_a_problem(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
 
         var missing = await kalkan.Api().GetAsync("/api/v1/nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -81,9 +75,7 @@ public class BadInputTests
     [Theory, Stores]
     public async Task A_field_of_the_wrong_type_is_named_in_the_problem(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
 
         var response = await kalkan.Api().PostAsync("/api/v1/session", new StringContent("{\"handle\": 5, \"passphrase\": \"x\"}", Encoding.UTF8, "application/json"));
         var missing = await kalkan.Api().PostAsync("/api/v1/session", new StringContent("{\"handle\": \"aigul\"}", Encoding.UTF8, "application/json"));

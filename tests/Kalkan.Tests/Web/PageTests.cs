@@ -7,8 +7,7 @@ public class PageTests
     [Theory, Stores]
     public async Task The_setup_page_creates_the_network_once_and_is_gone_afterwards(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false);
         var browser = kalkan.Browser();
 
         var created = await browser.SubmitAsync("/setup", new()
@@ -28,8 +27,7 @@ public class PageTests
     [Theory, Stores]
     public async Task The_setup_page_names_what_is_wrong_and_creates_nothing(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false);
         var browser = kalkan.Browser();
 
         var refused = await browser.SubmitAsync("/setup", new()
@@ -47,9 +45,7 @@ public class PageTests
     [Theory, Stores]
     public async Task Signing_in_on_the_page_sets_a_host_only_secure_cookie(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var browser = kalkan.Browser();
 
         var signedIn = await browser.SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
@@ -68,9 +64,7 @@ public class PageTests
     [Theory, Stores]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var browser = kalkan.Browser();
         await browser.GetAsync("/signin");
 
@@ -87,9 +81,7 @@ public class PageTests
     [Theory, Stores]
     public async Task Every_page_carries_a_strict_policy_and_a_quick_exit(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
         var browser = kalkan.Browser();
 
         foreach (var path in new[] { "/signin", "/unseal" })
@@ -114,9 +106,7 @@ public class PageTests
     [Theory, Stores]
     public async Task Pages_speak_russian_and_kyrgyz_and_say_so_in_the_html_lang(Store kind)
     {
-        await using var store = await TestStore.CreateAsync(kind);
-        await using var kalkan = new KalkanFactory(store);
-        await kalkan.SetUpAsync();
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
 
         foreach (var (lang, word) in new[] { ("en", "Passphrase"), ("ru", "Парольная фраза"), ("ky", "Сырсөз") })
         {

@@ -39,6 +39,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
                         .HasColumnType("text");
@@ -52,6 +55,8 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
+
+                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });

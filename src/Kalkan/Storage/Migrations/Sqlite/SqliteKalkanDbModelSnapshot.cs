@@ -34,6 +34,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -47,6 +50,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
+
+                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });

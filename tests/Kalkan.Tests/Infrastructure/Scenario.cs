@@ -35,6 +35,21 @@ public static class Scenario
         return new KalkanFactory(store);
     }
 
+    /// <summary>A new member of the given role, signed in: an API client carrying her token, and her id.</summary>
+    public static async Task<(HttpClient Client, Guid Id)> MemberAsync(this KalkanFactory kalkan, string role = "member", string? handle = null,
+        string passphrase = "member passphrase for tests")
+    {
+        handle ??= role + "-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = kalkan.Services.CreateAsyncScope())
+        {
+            var (outcome, member) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>()
+                .CreateAsync(handle, passphrase, role, null, CancellationToken.None);
+            Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
+            var client = kalkan.Api();
+            return (client.WithToken(await client.SignInAsync(handle, passphrase)), member!.Id);
+        }
+    }
+
     public static async Task<string> SignInAsync(this HttpClient client, string handle = AdminHandle, string passphrase = AdminPassphrase)
     {
         var response = await client.PostAsJsonAsync("/api/v1/session", new { handle, passphrase });

@@ -20,7 +20,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
                     HandleIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
                     PassphraseHash = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,6 +88,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 table: "members",
                 column: "HandleIndex",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_InvitedBy",
+                table: "members",
+                column: "InvitedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sessions_MemberId",

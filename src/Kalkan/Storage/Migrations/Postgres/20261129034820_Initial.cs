@@ -20,7 +20,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                     HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
                     HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
                     PassphraseHash = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,6 +88,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 table: "members",
                 column: "HandleIndex",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_InvitedBy",
+                table: "members",
+                column: "InvitedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sessions_MemberId",
