@@ -18,7 +18,7 @@ public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null
 /// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
 /// All in one transaction; a second setup finds the seal row taken and changes nothing.
 /// </summary>
-public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, ILogger<NetworkSetup> log)
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, ILogger<NetworkSetup> log)
 {
     public const int MinPassphrase = 10, MaxPassphrase = 256;
 
@@ -64,6 +64,7 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
         var admin = members.New(request.AdminHandle!, request.AdminPassphrase!, Roles.Admin);
 
         db.AddRange(record, network, admin);
+        foreach (var step in steps) await step.AddToNewNetworkAsync(db, ct);
         try
         {
             await db.SaveChangesAsync(ct);
