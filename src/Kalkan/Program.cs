@@ -54,6 +54,7 @@ public class Program
 
         app.MapSeal();
         app.MapSessions();
+        app.MapMembers();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));

@@ -19,6 +19,21 @@ public sealed class Member
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     /// <summary>Who invited her: the invitation tree defenders prune when a phone is seized.</summary>
     public Guid? InvitedBy { get; set; }
+    /// <summary>Set when a defender cut her off; she cannot sign in again.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Her duress passphrase, hashed with the same salt as her passphrase so one Argon2id run checks both.</summary>
+    public string? DuressHash { get; set; }
+    /// <summary>The empty account a duress sign-in opens instead of hers.</summary>
+    public Guid? DecoyId { get; set; }
+    /// <summary>True for a decoy: never listed, never signed in to directly.</summary>
+    public bool IsDecoy { get; set; }
+
+    /// <summary>TOTP secret (RFC 6238), sealed; enabled once she proved her authenticator has it.</summary>
+    public byte[]? TotpSecretSealed { get; set; }
+    public bool TotpEnabled { get; set; }
+    /// <summary>The last time step accepted, so a code cannot be used twice.</summary>
+    public long TotpLastStep { get; set; }
 }
 
 sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

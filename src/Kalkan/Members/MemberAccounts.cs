@@ -9,7 +9,7 @@ public enum CreateOutcome { Created, HandleTaken }
 /// <summary>Creating a member and reading her handle back: the one place that seals and indexes handles.</summary>
 public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher)
 {
-    public const string HandleColumn = "handle";
+    public const string HandleColumn = "handle", TotpColumn = "totp_secret";
 
     public byte[] IndexOf(string handle) => blind.Compute(Member.Table, HandleColumn, handle);
 

@@ -9,6 +9,9 @@ public sealed class MemberOptions
     /// <summary>Argon2id cost for member passphrases; OWASP's minimum unless raised here.</summary>
     public int PassphraseMemoryKib { get; set; } = PassphraseHasher.Default.MemoryKib;
     public int PassphraseIterations { get; set; } = PassphraseHasher.Default.Iterations;
+
+    /// <summary>How long an invitation code can be used.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromHours(72);
 }
 
 public static class MemberServices
@@ -17,6 +20,7 @@ public static class MemberServices
     {
         services.AddOptions<MemberOptions>().BindConfiguration(MemberOptions.Section)
             .Validate(o => o.PassphraseMemoryKib >= 19 * 1024 && o.PassphraseIterations >= 2, "Member passphrase hashing below OWASP's minimum (m=19 MiB, t=2)")
+            .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Members:InvitationLifetime must be positive")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {
@@ -24,6 +28,11 @@ public static class MemberServices
             return new PassphraseHasher(new KdfParameters(o.PassphraseMemoryKib, o.PassphraseIterations, 1));
         });
         services.AddScoped<MemberAccounts>();
+        services.AddScoped<Invitations>();
         return services;
     }
+
+    /// <summary>Invitations and joining, the defenders' directory, her own account, the second factor.</summary>
+    public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app) =>
+        app.MapInvites().MapMemberDirectory().MapAccount().MapSecondFactor();
 }

@@ -7,41 +7,69 @@ namespace Kalkan.Members;
 
 /// <summary>
 /// Member passphrases as Argon2id in the PHC string format, so the cost can rise later while old
-/// hashes still verify. OWASP's minimum (m=19 MiB, t=2, p=1) is the default.
+/// hashes still verify. Her duress passphrase is hashed with the same salt and cost, so a sign-in
+/// runs Argon2id exactly once whether she has one or not, and the two cannot be told apart by time.
 /// </summary>
 public sealed class PassphraseHasher(KdfParameters cost)
 {
-    public static readonly KdfParameters Default = new(19 * 1024, 2, 1);
+    /// <summary>OWASP's minimum memory with one more pass: about 100 ms here (bench/README.md).</summary>
+    public static readonly KdfParameters Default = new(19 * 1024, 3, 1);
 
-    // Verified when the handle does not exist, so a wrong handle costs what a wrong passphrase does.
+    // Checked when the handle does not exist, so a wrong handle costs what a wrong passphrase does.
     readonly Lazy<string> decoy = new(() => new PassphraseHasher(cost).Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
 
-    public string Hash(string passphrase)
+    public string Hash(string passphrase) => Hash(passphrase, RandomNumberGenerator.GetBytes(16), cost);
+
+    /// <summary>A new hash that shares an existing hash's salt and cost (her duress passphrase, or a changed passphrase).</summary>
+    public string HashLike(string passphrase, string existing)
     {
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = PassphraseKdf.Derive(Encoding.UTF8.GetBytes(passphrase), salt, cost);
-        return $"$argon2id$v=19$m={cost.MemoryKib},t={cost.Iterations},p={cost.Parallelism}${B64(salt)}${B64(hash)}";
+        var phc = Phc.Parse(existing) ?? throw new FormatException("Not an Argon2id PHC string.");
+        return Hash(passphrase, phc.Salt, phc.Cost);
     }
 
-    public bool Verify(string passphrase, string phc)
+    public bool Verify(string passphrase, string stored) => Check(passphrase, stored, null).Real;
+
+    /// <summary>One Argon2id run, compared in constant time with her passphrase hash and her duress hash.</summary>
+    public (bool Real, bool Duress) Check(string passphrase, string stored, string? duress)
     {
-        var parts = phc.Split('$');
-        if (parts.Length != 6 || parts[1] != "argon2id") return false;
-        var settings = parts[3].Split(',').Select(p => int.Parse(p[2..], CultureInfo.InvariantCulture)).ToArray();
-        var salt = FromB64(parts[4]);
-        var expected = FromB64(parts[5]);
-        var actual = PassphraseKdf.Derive(Encoding.UTF8.GetBytes(passphrase), salt, new KdfParameters(settings[0], settings[1], settings[2]), expected.Length);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        var real = Phc.Parse(stored);
+        if (real is null) return (false, false);
+        var derived = Derive(passphrase, real.Salt, real.Cost, real.Hash.Length);
+        var isReal = CryptographicOperations.FixedTimeEquals(derived, real.Hash);
+        var other = duress is null ? null : Phc.Parse(duress);
+        // Compared even when absent (against the real hash again), so both paths do the same work.
+        var isDuress = CryptographicOperations.FixedTimeEquals(derived, other?.Hash ?? real.Hash) && other is not null;
+        return (isReal, isDuress && !isReal);
     }
 
     /// <summary>Spends the same work as a real check and always fails.</summary>
-    public bool VerifyDecoy(string passphrase)
+    public (bool Real, bool Duress) CheckDecoy(string passphrase)
     {
-        Verify(passphrase, decoy.Value);
-        return false;
+        Check(passphrase, decoy.Value, null);
+        return (false, false);
     }
+
+    static string Hash(string passphrase, byte[] salt, KdfParameters cost)
+    {
+        var hash = Derive(passphrase, salt, cost, 32);
+        return $"$argon2id$v=19$m={cost.MemoryKib},t={cost.Iterations},p={cost.Parallelism}${B64(salt)}${B64(hash)}";
+    }
+
+    static byte[] Derive(string passphrase, byte[] salt, KdfParameters cost, int length) =>
+        PassphraseKdf.Derive(Encoding.UTF8.GetBytes(passphrase), salt, cost, length);
 
     static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
 
-    static byte[] FromB64(string text) => Convert.FromBase64String(text.PadRight(text.Length + (4 - text.Length % 4) % 4, '='));
+    sealed record Phc(KdfParameters Cost, byte[] Salt, byte[] Hash)
+    {
+        public static Phc? Parse(string text)
+        {
+            var parts = text.Split('$');
+            if (parts.Length != 6 || parts[1] != "argon2id") return null;
+            var settings = parts[3].Split(',').Select(p => int.Parse(p[2..], CultureInfo.InvariantCulture)).ToArray();
+            return new Phc(new KdfParameters(settings[0], settings[1], settings[2]), FromB64(parts[4]), FromB64(parts[5]));
+        }
+
+        static byte[] FromB64(string text) => Convert.FromBase64String(text.PadRight(text.Length + (4 - text.Length % 4) % 4, '='));
+    }
 }

@@ -15,6 +15,7 @@ public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOp
     public const string SchemeName = "Kalkan";
     public const string CookieName = "__Host-kalkan";
     public const string SessionIdClaim = "sid";
+    public const string SecondFactorMissingClaim = "second-factor-missing";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,6 +28,7 @@ public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOp
             new Claim(ClaimTypes.NameIdentifier, signedIn.MemberId.ToString()),
             new Claim(ClaimTypes.Role, signedIn.Role),
             new Claim(SessionIdClaim, signedIn.SessionId.ToString()),
+            .. signedIn.SecondFactorMissing ? [new Claim(SecondFactorMissingClaim, "true")] : Array.Empty<Claim>(),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -17,6 +17,7 @@ public static class SessionServices
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
+        services.AddScoped<DuressAlarm>();
         services.AddSingleton<FailureCounter>();
         services.AddHostedService<EndSessionsWhenSealed>();
         services.AddAuthentication(SessionAuthentication.SchemeName)
@@ -25,10 +26,11 @@ public static class SessionServices
         {
             // A policy per role name; each admits that role and the roles above it.
             options.AddPolicy(Roles.Member, p => p.RequireRole(Roles.All));
-            options.AddPolicy(Roles.Defender, p => p.RequireRole(Roles.Defender, Roles.Admin));
-            options.AddPolicy(Roles.Documenter, p => p.RequireRole(Roles.Documenter, Roles.Defender, Roles.Admin));
-            options.AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher, Roles.Admin));
-            options.AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+            // Powers beyond a member's wait until a required second factor is set up.
+            options.AddPolicy(Roles.Defender, p => p.RequireRole(Roles.Defender, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
+            options.AddPolicy(Roles.Documenter, p => p.RequireRole(Roles.Documenter, Roles.Defender, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
+            options.AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
+            options.AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
         });
         // Each sign-in costs an Argon2id; a global bucket keeps a flood from exhausting memory
         // without keeping any address to tell callers apart.
@@ -43,6 +45,9 @@ public static class SessionServices
             })));
         return services;
     }
+
+    static bool HasSecondFactorIfRequired(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+        !context.User.HasClaim(SessionAuthentication.SecondFactorMissingClaim, "true");
 
     /// <summary>Sealing ends every session at once: the rows go, and tokens from before an unseal never work again.</summary>
     sealed class EndSessionsWhenSealed(SealState seal, IServiceScopeFactory scopes, ILogger<EndSessionsWhenSealed> log) : IHostedService

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Sessions;
 
-public sealed record SignedIn(Guid MemberId, string Role, Guid SessionId);
+/// <param name="SecondFactorMissing">The network requires a second factor of her role and she has none yet: she may only set one up.</param>
+public sealed record SignedIn(Guid MemberId, string Role, Guid SessionId, bool SecondFactorMissing);
 
 /// <summary>
 /// Opaque session tokens: 256 random bits handed to the device, only their SHA-256 kept. A fast
@@ -43,16 +44,28 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
         var hash = HashOf(token);
         var found = await db.Sessions
             .Where(s => s.TokenHash == hash && s.ExpiresAt > now && s.LastSeenAt > idleSince && s.CreatedAt >= seal.OpenedAt)
-            .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.Role, s.LastSeenAt })
+            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.Role, s.LastSeenAt, m.TotpEnabled })
             .SingleOrDefaultAsync(ct);
         if (found is null) return null;
         if (now - found.LastSeenAt > TouchEvery)
             await db.Sessions.Where(s => s.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-        return new SignedIn(found.MemberId, found.Role, found.Id);
+        var missing = !found.TotpEnabled && found.Role is Members.Roles.Defender or Members.Roles.Admin
+            && await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
+        return new SignedIn(found.MemberId, found.Role, found.Id, missing);
     }
 
     public Task EndAsync(Guid sessionId, CancellationToken ct) =>
         db.Sessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+
+    /// <summary>Ends one of her sessions; 0 when it is not hers (or does not exist).</summary>
+    public Task<int> EndMineAsync(Guid memberId, Guid sessionId, CancellationToken ct) =>
+        db.Sessions.Where(s => s.Id == sessionId && s.MemberId == memberId).ExecuteDeleteAsync(ct);
+
+    public Task EndOthersAsync(Guid memberId, Guid keep, CancellationToken ct) =>
+        db.Sessions.Where(s => s.MemberId == memberId && s.Id != keep).ExecuteDeleteAsync(ct);
+
+    public Task<List<Session>> ListAsync(Guid memberId, CancellationToken ct) =>
+        db.Sessions.AsNoTracking().Where(s => s.MemberId == memberId).OrderByDescending(s => s.LastSeenAt).ToListAsync(ct);
 
     public Task EndAllAsync(CancellationToken ct) => db.Sessions.ExecuteDeleteAsync(ct);
 

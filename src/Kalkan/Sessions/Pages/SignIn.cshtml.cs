@@ -6,21 +6,29 @@ using Microsoft.Extensions.Options;
 namespace Kalkan.Sessions.Pages;
 
 [EnableRateLimiting(SessionServices.SignInLimit)]
-public sealed class SignInModel(SignIn signIn, SessionStore sessions, IOptions<SessionOptions> options) : PageModel
+public sealed class SignInModel(SignIn signIn, SessionStore sessions, DuressAlarm duress, IOptions<SessionOptions> options) : PageModel
 {
     public bool Failed { get; private set; }
+    public bool CodeNeeded { get; private set; }
     public string? Handle { get; private set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync(string? handle, string? passphrase, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? handle, string? passphrase, string? code, CancellationToken ct)
     {
         Handle = handle;
-        if (string.IsNullOrWhiteSpace(handle) || string.IsNullOrEmpty(passphrase) || handle.Length > 64 || passphrase.Length > 256)
+        if (string.IsNullOrWhiteSpace(handle) || string.IsNullOrEmpty(passphrase) || handle.Length > 64 || passphrase.Length > 256 || code?.Length > 16)
             return Refused();
-        var member = await signIn.CheckAsync(handle, passphrase, ct);
-        if (member is null) return Refused();
-        var token = await sessions.CreateAsync(member.Id, ct);
+        var result = await signIn.CheckAsync(handle, passphrase, code, ct);
+        if (result.Outcome == SignInOutcome.CodeNeeded)
+        {
+            CodeNeeded = true;
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+        if (result.Outcome != SignInOutcome.SignedIn) return Refused();
+        var token = await sessions.CreateAsync(result.SessionMemberId, ct);
+        await duress.RaiseIfAsync(result, ct);
         Response.Cookies.Append(SessionAuthentication.CookieName, token, SessionAuthentication.CookieOptions(options.Value.AbsoluteTimeout));
         return Redirect("/");
     }

@@ -17,6 +17,43 @@ namespace Kalkan.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedBy");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -25,6 +62,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecoyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuressHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("HandleIndex")
                         .IsRequired()
@@ -37,14 +80,29 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDecoy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TotpEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TotpSecretSealed")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
@@ -141,9 +199,20 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("RequireSecondFactor")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+                {
+                    b.HasOne("Kalkan.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kalkan.Sessions.Session", b =>

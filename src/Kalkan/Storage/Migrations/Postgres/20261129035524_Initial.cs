@@ -21,7 +21,14 @@ namespace Kalkan.Storage.Migrations.Postgres
                     HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
                     PassphraseHash = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DuressHash = table.Column<string>(type: "text", nullable: true),
+                    DecoyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDecoy = table.Column<bool>(type: "boolean", nullable: false),
+                    TotpSecretSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    TotpEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    TotpLastStep = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,7 +41,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RequireSecondFactor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,6 +70,29 @@ namespace Kalkan.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    UsedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_invitations_members_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sessions",
                 columns: table => new
                 {
@@ -82,6 +113,17 @@ namespace Kalkan.Storage.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CodeIndex",
+                table: "invitations",
+                column: "CodeIndex",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CreatedBy",
+                table: "invitations",
+                column: "CreatedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_members_HandleIndex",
@@ -109,6 +151,9 @@ namespace Kalkan.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "invitations");
+
             migrationBuilder.DropTable(
                 name: "networks");
 

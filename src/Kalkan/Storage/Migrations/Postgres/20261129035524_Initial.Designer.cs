@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261129034820_Initial")]
+    [Migration("20261129035524_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,43 @@ namespace Kalkan.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedBy");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,6 +70,12 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("DecoyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DuressHash")
+                        .HasColumnType("text");
 
                     b.Property<byte[]>("HandleIndex")
                         .IsRequired()
@@ -45,14 +88,29 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsDecoy")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("TotpEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TotpSecretSealed")
+                        .HasColumnType("bytea");
 
                     b.HasKey("Id");
 
@@ -149,9 +207,20 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("RequireSecondFactor")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+                {
+                    b.HasOne("Kalkan.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kalkan.Sessions.Session", b =>

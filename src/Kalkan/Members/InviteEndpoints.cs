@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Kalkan.Sessions;
+using Kalkan.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kalkan.Members;
+
+/// <summary>Invitations (defenders and admins) and joining with a code (anyone holding one).</summary>
+public static class InviteEndpoints
+{
+    public sealed record InviteRequest(string? Role);
+    public sealed record InviteResponse(string Code, DateTimeOffset ExpiresAt, string Link);
+    public sealed record JoinRequest(string? Code, string? Handle, string? Passphrase);
+    public sealed record JoinResponse(Guid Id, string Role);
+
+    public static IEndpointRouteBuilder MapInvites(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/invites", Invite).WithTags("Members").RequireAuthorization(Roles.Defender);
+        app.MapPost("/api/v1/join", Join).WithTags("Members").AllowAnonymous().RequireRateLimiting(SessionServices.SignInLimit);
+        return app;
+    }
+
+    public static async Task<Results<Created<InviteResponse>, ValidationProblem, ProblemHttpResult>> Invite(
+        InviteRequest request, ClaimsPrincipal user, Invitations invitations, CancellationToken ct)
+    {
+        if (!Roles.IsKnown(request.Role))
+            return new Validation().Add("role", "One of member, defender, documenter, researcher, admin.").Problem();
+        if (request.Role == Roles.Admin && !user.IsInRole(Roles.Admin))
+            return TypedResults.Problem(title: "Only an admin can invite an admin.", statusCode: StatusCodes.Status403Forbidden);
+        var (code, expiresAt) = await invitations.CreateAsync(request.Role!, user.MemberId(), ct);
+        return TypedResults.Created((string?)null, new InviteResponse(code, expiresAt, JoinLink(code)));
+    }
+
+    public static async Task<Results<Created<JoinResponse>, ValidationProblem, ProblemHttpResult>> Join(
+        JoinRequest request, Invitations invitations, CancellationToken ct)
+    {
+        var errors = new Validation().Required("code", request.Code, 64);
+        if (Handles.Problem(request.Handle) is { } handleProblem) errors.Add("handle", handleProblem);
+        if (PassphrasePolicy.Problem(request.Passphrase) is { } passphraseProblem) errors.Add("passphrase", passphraseProblem);
+        if (errors.Any) return errors.Problem();
+        var (outcome, member) = await invitations.JoinAsync(request.Code!, request.Handle!.Trim(), request.Passphrase!, ct);
+        return outcome switch
+        {
+            JoinOutcome.Gone => TypedResults.Problem(title: "This invitation was used or has expired. Ask for a new one.", statusCode: StatusCodes.Status410Gone),
+            JoinOutcome.HandleTaken => TypedResults.Problem(title: "This handle is taken; choose another.", statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["field"] = "handle" }),
+            _ => TypedResults.Created((string?)null, new JoinResponse(member!.Id, member.Role)),
+        };
+    }
+
+    /// <summary>A relative link: the server does not know the name phones reach it by.</summary>
+    public static string JoinLink(string code) => "/join?code=" + Uri.EscapeDataString(code);
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Kalkan.Sessions;
+using Kalkan.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalkan.Members;
+
+/// <summary>The defenders' view of the network: who is in it (by handle), who invited whom, and cutting people off.</summary>
+public static class MemberEndpoints
+{
+    public sealed record MemberView(Guid Id, string Handle, string Role, Guid? InvitedBy, DateTimeOffset CreatedAt, bool Revoked);
+    public sealed record RevokeRequest(bool? Branch);
+    public sealed record RevokeResponse(int Revoked);
+
+    public static IEndpointRouteBuilder MapMemberDirectory(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization(Roles.Defender);
+        members.MapGet("/", List);
+        members.MapPost("/{id:guid}/revoke", Revoke);
+        return app;
+    }
+
+    public static async Task<Ok<List<MemberView>>> List(KalkanDb db, MemberAccounts accounts, CancellationToken ct)
+    {
+        var rows = await db.Members.AsNoTracking().Where(m => !m.IsDecoy).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, m.InvitedBy, m.CreatedAt, m.RevokedAt is not null)).ToList());
+    }
+
+    public static async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> Revoke(
+        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, SessionStore sessions, TimeProvider clock, CancellationToken ct)
+    {
+        var tree = await db.Members.AsNoTracking().Where(m => !m.IsDecoy)
+            .Select(m => new { m.Id, m.InvitedBy, m.Role, m.DecoyId }).ToListAsync(ct);
+        var target = tree.SingleOrDefault(m => m.Id == id);
+        if (target is null) return TypedResults.Problem(title: "No such member.", statusCode: StatusCodes.Status404NotFound);
+        if (id == user.MemberId()) return TypedResults.Problem(title: "You cannot revoke yourself.", statusCode: StatusCodes.Status409Conflict);
+
+        var chosen = new HashSet<Guid> { id };
+        if (request?.Branch == true)
+        {
+            // Everyone she invited, and everyone they invited, down the tree (never the one revoking).
+            var frontier = new Queue<Guid>([id]);
+            while (frontier.TryDequeue(out var parent))
+                foreach (var child in tree.Where(m => m.InvitedBy == parent && m.Id != user.MemberId()))
+                    if (chosen.Add(child.Id)) frontier.Enqueue(child.Id);
+        }
+        if (!user.IsInRole(Roles.Admin) && tree.Any(m => chosen.Contains(m.Id) && m.Role == Roles.Admin))
+            return TypedResults.Problem(title: "Only an admin can revoke an admin.", statusCode: StatusCodes.Status403Forbidden);
+
+        var ids = chosen.Concat(tree.Where(m => chosen.Contains(m.Id) && m.DecoyId is not null).Select(m => m.DecoyId!.Value)).ToList();
+        var now = clock.GetUtcNow();
+        var revoked = await db.Members.Where(m => chosen.Contains(m.Id) && m.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
+        await db.Members.Where(m => ids.Contains(m.Id) && m.IsDecoy).ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
+        foreach (var member in ids) await sessions.EndAllOfAsync(member, ct);
+        return TypedResults.Ok(new RevokeResponse(revoked));
+    }
+}
