@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kalkan.Tests.Members;
+
+public class DuressTests
+{
+    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
+
+    [Theory, Stores]
+    public async Task A_duress_sign_in_answers_like_a_normal_one_and_opens_an_account_with_nothing_of_hers(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
+        Assert.Equal(HttpStatusCode.NoContent, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress })).StatusCode);
+
+        var normal = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase });
+        var forced = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Duress });
+
+        Assert.Equal(normal.StatusCode, forced.StatusCode);
+        Assert.Equal(normal.Content.Headers.ContentType, forced.Content.Headers.ContentType);
+        var normalBody = await normal.Content.ReadFromJsonAsync<JsonElement>();
+        var forcedBody = await forced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Names(normalBody), Names(forcedBody));
+        Assert.Equal(normalBody.GetProperty("role").GetString(), forcedBody.GetProperty("role").GetString());
+        Assert.Equal(normalBody.GetProperty("token").GetString()!.Length, forcedBody.GetProperty("token").GetString()!.Length);
+
+        var underDuress = kalkan.Api().WithToken(forcedBody.GetProperty("token").GetString()!);
+        var account = await underDuress.GetFromJsonAsync<JsonElement>("/api/v1/account");
+        Assert.Equal("Aizada", account.GetProperty("handle").GetString());
+        Assert.False(account.GetProperty("duress").GetBoolean());
+        // Her real sessions are not in the decoy's list.
+        var sessions = await underDuress.GetFromJsonAsync<JsonElement>("/api/v1/sessions");
+        Assert.Equal(1, sessions.GetArrayLength());
+    }
+
+    [Theory, Stores]
+    public async Task Duress_and_normal_sign_ins_take_comparable_time(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
+        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var api = kalkan.Api();
+        await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase }); // warm up
+
+        var normal = new List<double>();
+        var forced = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            normal.Add(await TimeAsync(api, Passphrase));
+            forced.Add(await TimeAsync(api, Duress));
+        }
+
+        var ratio = Median(forced) / Median(normal);
+        Assert.InRange(ratio, 0.67, 1.5);
+    }
+
+    [Theory, Stores]
+    public async Task Under_duress_changing_the_passphrase_seems_to_work_and_leaves_hers_intact(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
+        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var underDuress = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Duress));
+
+        var changed = await underDuress.PostAsJsonAsync("/api/v1/account/passphrase", new { current = Duress, @new = "what the officer chose" });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        await kalkan.Api().SignInAsync("Aizada", Passphrase);
+        var officer = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", "what the officer chose"));
+        Assert.False((await officer.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("duress").GetBoolean());
+    }
+
+    [Theory, Stores]
+    public async Task The_duress_passphrase_must_differ_from_hers_and_be_strong(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Passphrase })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = "short" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = "wrong passphrase", duress = Duress })).StatusCode);
+        Assert.False((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("duress").GetBoolean());
+    }
+
+    static async Task<double> TimeAsync(HttpClient api, string passphrase)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    static string Names(JsonElement body) => string.Join(",", body.EnumerateObject().Select(p => p.Name).Order());
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kalkan.Members;
+
+namespace Kalkan.Tests.Members;
+
+public class SecondFactorTests
+{
+    const string Passphrase = "member passphrase for tests";
+
+    [Fact]
+    public void Codes_match_the_RFC_6238_test_values()
+    {
+        // RFC 6238 appendix B, SHA-1 secret "12345678901234567890", last six digits.
+        var secret = "12345678901234567890"u8.ToArray();
+        Assert.Equal("287082", Totp.Code(secret, 59 / 30));
+        Assert.Equal("081804", Totp.Code(secret, 1111111109 / 30));
+        Assert.Equal("005924", Totp.Code(secret, 1234567890 / 30));
+        Assert.Equal("279037", Totp.Code(secret, 2000000000 / 30));
+    }
+
+    [Theory, Stores]
+    public async Task With_a_second_factor_signing_in_needs_a_fresh_code_used_once(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender", handle: "Gulnara");
+        var secret = await EnrolAsync(defender);
+
+        var noCode = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase });
+        Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
+        Assert.True((await noCode.ProblemAsync()).GetProperty("codeRequired").GetBoolean());
+
+        await Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 0.2)); // the next step: confirming used this one
+        var code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow));
+        var wrong = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code = code == "000000" ? "111111" : "000000" });
+        var right = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
+        var replay = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+    }
+
+    [Theory, Stores]
+    public async Task When_an_admin_requires_it_a_defender_without_a_second_factor_can_only_set_one_up(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (member, _) = await kalkan.MemberAsync("member");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/network/second-factor", new { required = true })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/v1/account")).StatusCode);
+        await EnrolAsync(defender);
+        Assert.Equal(HttpStatusCode.Created, (await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await defender.PutAsJsonAsync("/api/v1/network/second-factor", new { required = false })).StatusCode);
+    }
+
+    /// <summary>Starts and confirms a second factor; returns the secret as her authenticator app holds it.</summary>
+    static async Task<byte[]> EnrolAsync(HttpClient client)
+    {
+        var enrol = await client.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase });
+        Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
+        var body = await enrol.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("otpauth://totp/Notes:", body.GetProperty("uri").GetString());
+        var secret = FromBase32(body.GetProperty("secret").GetString()!);
+        var confirm = await client.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
+        Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
+        return secret;
+    }
+
+    static byte[] FromBase32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in text)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c);
+            bits += 5;
+            if (bits >= 8) { bytes.Add((byte)(buffer >> (bits - 8))); bits -= 8; }
+        }
+        return [.. bytes];
+    }
+}
