@@ -10,7 +10,7 @@ public partial class TranslationTests
     [InlineData("ky")]
     public void Every_string_a_page_shows_has_a_translation(string language)
     {
-        var source = Path.Combine(RepoRoot(), "src", "Kalkan");
+        var source = Path.Combine(Shared.RepoRoot(), "src", "Kalkan");
         var translations = Directory.EnumerateFiles(source, $"*.{language}.resx", SearchOption.AllDirectories)
             .SelectMany(f => XDocument.Load(f).Root!.Elements("data"))
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
@@ -24,12 +24,6 @@ public partial class TranslationTests
         Assert.True(missing.Count == 0, $"Not translated into {language}: {string.Join(" | ", missing)}");
     }
 
-    static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kalkan.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 
     [GeneratedRegex("L\\[\"([^\"]+)\"")]
     private static partial Regex Key();

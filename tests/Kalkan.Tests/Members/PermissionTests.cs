@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Kalkan.Tests.Seal;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kalkan.Tests.Members;
+
+/// <summary>docs/permissions.md is the law: every endpoint is in it, and every role gets in exactly where it says.</summary>
+public partial class PermissionTests
+{
+    static readonly Dictionary<string, string[]> Levels = new()
+    {
+        ["anyone"] = ["anonymous", "member", "documenter", "researcher", "defender", "admin"],
+        ["member"] = ["member", "documenter", "researcher", "defender", "admin"],
+        ["documenter"] = ["documenter", "defender", "admin"],
+        ["defender"] = ["defender", "admin"],
+        ["researcher"] = ["researcher", "admin"],
+        ["admin"] = ["admin"],
+    };
+
+    // Calling these as an allowed role would end the test's own session or seal the server; they have tests of their own.
+    static readonly string[] NotCalledWhenAllowed = ["DELETE /api/v1/session", "POST /api/v1/sys/seal", "DELETE /api/v1/account"];
+
+    [Theory, Stores]
+    public async Task Every_endpoint_lets_in_exactly_the_roles_the_matrix_names(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var matrix = Matrix();
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = kalkan.Api() };
+        foreach (var role in new[] { "member", "documenter", "researcher", "defender", "admin" })
+            clients[role] = (await kalkan.MemberAsync(role)).Client;
+
+        var mapped = MappedEndpoints(kalkan.Services).ToList();
+        var unlisted = mapped.Where(e => !matrix.ContainsKey(e)).ToList();
+        Assert.True(unlisted.Count == 0, "Not in docs/permissions.md: " + string.Join(", ", unlisted));
+
+        foreach (var endpoint in mapped)
+        {
+            var (method, template) = Split(endpoint);
+            var path = Regex.Replace(template, @"\{[^}]+\}", Guid.NewGuid().ToString());
+            foreach (var (role, client) in clients)
+            {
+                var allowed = Levels[matrix[endpoint]].Contains(role);
+                if (allowed && NotCalledWhenAllowed.Contains(endpoint)) continue;
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method != "GET") request.Content = JsonContent.Create(new { });
+                var status = (await client.SendAsync(request)).StatusCode;
+                if (allowed)
+                    Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{endpoint} refused {role}: {(int)status}");
+                else
+                    Assert.True(status == (role == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden), $"{endpoint} let {role} in: {(int)status}");
+            }
+        }
+    }
+
+    static Dictionary<string, string> Matrix()
+    {
+        var doc = File.ReadAllText(Path.Combine(Shared.RepoRoot(), "docs", "permissions.md"));
+        var table = doc[doc.IndexOf("<!-- matrix -->")..doc.IndexOf("<!-- /matrix -->")];
+        return Row().Matches(table).ToDictionary(m => $"{m.Groups[1].Value} {m.Groups[2].Value}", m => m.Groups[3].Value);
+    }
+
+    static IEnumerable<string> MappedEndpoints(IServiceProvider services)
+    {
+        foreach (var endpoint in services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var template = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            if (!template.StartsWith("/api/")) continue;
+            template = Regex.Replace(template, @"\{(\w+)(:[^}]*)?\}", "{$1}");
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+                yield return $"{method} {template}";
+        }
+    }
+
+    static (string Method, string Path) Split(string endpoint) => (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
+
+
+    [GeneratedRegex(@"^\| (GET|POST|PUT|DELETE|PATCH) \| (\S+) \| (\w+) \|", RegexOptions.Multiline)]
+    private static partial Regex Row();
+}
