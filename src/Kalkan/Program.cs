@@ -1,5 +1,6 @@
 using Kalkan.Cli;
 using Kalkan.Members;
+using Kalkan.Research;
 using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Setup;
@@ -41,7 +42,8 @@ public class Program
             .AddSeal()
             .AddMembers()
             .AddSessions()
-            .AddSetup();
+            .AddSetup()
+            .AddResearch();
 
         var app = builder.Build();
 
@@ -55,6 +57,7 @@ public class Program
         app.MapSeal();
         app.MapSessions();
         app.MapMembers();
+        app.MapResearch();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));

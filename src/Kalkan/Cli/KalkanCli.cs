@@ -19,6 +19,7 @@ public static class KalkanCli
         {
             ServeCommand.Create(),
             InitCommand.Create(),
+            Research.ResearchCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

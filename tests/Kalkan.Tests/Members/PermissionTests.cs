@@ -32,7 +32,8 @@ public partial class PermissionTests
         foreach (var role in new[] { "member", "documenter", "researcher", "defender", "admin" })
             clients[role] = (await kalkan.MemberAsync(role)).Client;
 
-        var mapped = MappedEndpoints(kalkan.Services).ToList();
+        var accepts = MappedEndpoints(kalkan.Services).ToDictionary(e => e.Name, e => e.ContentType);
+        var mapped = accepts.Keys.ToList();
         var unlisted = mapped.Where(e => !matrix.ContainsKey(e)).ToList();
         Assert.True(unlisted.Count == 0, "Not in docs/permissions.md: " + string.Join(", ", unlisted));
 
@@ -45,7 +46,8 @@ public partial class PermissionTests
                 var allowed = Levels[matrix[endpoint]].Contains(role);
                 if (allowed && NotCalledWhenAllowed.Contains(endpoint)) continue;
                 var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method != "GET") request.Content = JsonContent.Create(new { });
+                if (method != "GET")
+                    request.Content = accepts[endpoint] == "application/json" ? JsonContent.Create(new { }) : new StringContent("", null, accepts[endpoint]);
                 var status = (await client.SendAsync(request)).StatusCode;
                 if (allowed)
                     Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{endpoint} refused {role}: {(int)status}");
@@ -62,15 +64,17 @@ public partial class PermissionTests
         return Row().Matches(table).ToDictionary(m => $"{m.Groups[1].Value} {m.Groups[2].Value}", m => m.Groups[3].Value);
     }
 
-    static IEnumerable<string> MappedEndpoints(IServiceProvider services)
+    /// <summary>"METHOD /template", and the content type its body takes (JSON unless it says otherwise).</summary>
+    static IEnumerable<(string Name, string ContentType)> MappedEndpoints(IServiceProvider services)
     {
         foreach (var endpoint in services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var template = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
             if (!template.StartsWith("/api/")) continue;
             template = Regex.Replace(template, @"\{(\w+)(:[^}]*)?\}", "{$1}");
+            var contentType = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
-                yield return $"{method} {template}";
+                yield return ($"{method} {template}", contentType);
         }
     }
 

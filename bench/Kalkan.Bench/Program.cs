@@ -1,0 +1,18 @@
+using Kalkan.Bench;
+
+// `dotnet run -c Release --project bench/Kalkan.Bench -- MODE [options]`; each mode prints the
+// figures that bench/README.md records.
+return args.FirstOrDefault() switch
+{
+    "research" => await ResearchBench.RunAsync(args[1..]),
+    "health" => await ServerBench.RunAsync(args[1..]),
+    "bare-server" => await BareServer.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Kalkan.Bench research [--respondents N] [--runs N] [--keep] [--no-r]");
+    Console.Error.WriteLine("       Kalkan.Bench health [path/to/kalkan.dll]");
+    return 2;
+}

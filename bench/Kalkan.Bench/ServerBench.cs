@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace Kalkan.Bench;
+
+/// <summary>
+/// Issue 3's figures, each in one run on this machine: how long unsealing takes, how many health
+/// requests per second Kalkan answers against a bare Kestrel endpoint (wrk), and how long from
+/// process start to the first 200.
+/// </summary>
+static partial class ServerBench
+{
+    const string Admin = "bench passphrase admin", Unseal = "bench passphrase unseal";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var kalkanDll = Path.GetFullPath(args.FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Kalkan", "bin", "Release", "net10.0", "kalkan.dll"));
+        if (!File.Exists(kalkanDll)) { Console.Error.WriteLine($"Build Kalkan in Release first: {kalkanDll} is missing."); return 2; }
+        var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
+        try
+        {
+            await RunToEndAsync(kalkanDll, ["init", "--data", data, "--network", "Bench", "--admin", "bench-admin"]);
+
+            var sealedStarts = new List<double>();
+            for (var i = 0; i < 5; i++) sealedStarts.Add(await StartToFirst200Async(kalkanDll, data, withPassphrase: false, 5191));
+            var unsealedStarts = new List<double>();
+            for (var i = 0; i < 3; i++) unsealedStarts.Add(await StartToFirst200Async(kalkanDll, data, withPassphrase: true, 5191));
+            Console.WriteLine($"start to first 200 (sealed): median {Median(sealedStarts):F0} ms, all {string.Join(", ", sealedStarts.Select(s => s.ToString("F0")))}");
+            Console.WriteLine($"start to first 200 (unsealed by KALKAN_UNSEAL_PASSPHRASE): median {Median(unsealedStarts):F0} ms");
+
+            using var kalkan = Start(kalkanDll, ["serve", "--data", data, "--urls", "http://127.0.0.1:5192"], unseal: false);
+            using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5192") };
+            await WaitFor200Async(http);
+            var unsealTimes = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                var response = await http.PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Unseal });
+                unsealTimes.Add(clock.Elapsed.TotalMilliseconds);
+                response.EnsureSuccessStatusCode();
+                if (i < 4) await SealAsync(http);
+            }
+            Console.WriteLine($"unseal (POST /api/v1/sys/unseal, Argon2id m=64 MiB t=3 p=4): median {Median(unsealTimes):F0} ms");
+
+            using var bare = Start(Environment.ProcessPath!, [typeof(ServerBench).Assembly.Location, "bare-server", "--urls", "http://127.0.0.1:5193"], unseal: false, dotnetHost: false);
+            using var bareHttp = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5193") };
+            await WaitFor200Async(bareHttp);
+            var rounds = new List<(double Kalkan, double Bare)>();
+            for (var round = 0; round < 3; round++)
+            {
+                var bareRps = await WrkAsync("http://127.0.0.1:5193/api/v1/health");
+                var kalkanRps = await WrkAsync("http://127.0.0.1:5192/api/v1/health");
+                rounds.Add((kalkanRps, bareRps));
+                Console.WriteLine($"round {round + 1}: Kalkan {kalkanRps:F0} req/s, bare Kestrel {bareRps:F0} req/s, ratio {kalkanRps / bareRps:F2}");
+            }
+            var k = Median(rounds.Select(r => r.Kalkan).ToList());
+            var b = Median(rounds.Select(r => r.Bare).ToList());
+            Console.WriteLine($"health: Kalkan {k:F0} req/s, bare {b:F0} req/s, ratio {k / b:F2} (medians of 3 rounds)");
+            kalkan.Kill(true);
+            bare.Kill(true);
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(data, true); } catch (IOException) { }
+        }
+    }
+
+    static async Task SealAsync(HttpClient http)
+    {
+        var signIn = await http.PostAsJsonAsync("/api/v1/session", new { handle = "bench-admin", passphrase = Admin });
+        var token = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sys/seal");
+        request.Headers.Authorization = new("Bearer", token);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    static async Task<double> StartToFirst200Async(string dll, string data, bool withPassphrase, int port)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Start(dll, ["serve", "--data", data, "--urls", $"http://127.0.0.1:{port}"], withPassphrase);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var path = withPassphrase ? "/signin" : "/api/v1/health";
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(path)).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(5);
+        }
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        process.Kill(true);
+        await process.WaitForExitAsync();
+        return elapsed;
+    }
+
+    static Process Start(string program, string[] args, bool unseal, bool dotnetHost = true)
+    {
+        var info = new ProcessStartInfo(dotnetHost ? "dotnet" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (dotnetHost) info.ArgumentList.Add(program);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["KALKAN_ADMIN_PASSPHRASE"] = Admin;
+        if (unseal) info.Environment["KALKAN_UNSEAL_PASSPHRASE"] = Unseal;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    static async Task RunToEndAsync(string dll, string[] args)
+    {
+        using var process = Start(dll, args, unseal: true);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"kalkan {args[0]} failed with {process.ExitCode}");
+    }
+
+    static async Task WaitFor200Async(HttpClient http)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            try { if ((await http.GetAsync("/api/v1/health")).IsSuccessStatusCode) return; }
+            catch (HttpRequestException) { }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("server did not answer");
+    }
+
+    /// <summary>wrk, 2 threads, 64 connections, 10 s: the requests per second it reports.</summary>
+    static async Task<double> WrkAsync(string url)
+    {
+        var info = new ProcessStartInfo("wrk", ["-t2", "-c64", "-d10s", url]) { RedirectStandardOutput = true };
+        using var wrk = Process.Start(info) ?? throw new InvalidOperationException("wrk is missing: apt-get install wrk");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var match = RequestsPerSecond().Match(output);
+        if (!match.Success) throw new InvalidOperationException("wrk said: " + output);
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
+    private static partial Regex RequestsPerSecond();
+}

@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Kalkan.Stats.Survey;
+
+/// <summary>Numbers the strata in the order they first appear, without a string per row.</summary>
+internal sealed class StrataIndex(int limit)
+{
+    const int ScanLimit = 32;
+    readonly Dictionary<string, int> byName = [];
+    readonly List<byte[]> keys = [];
+    readonly List<string> names = [];
+    int last = -1;
+
+    public IReadOnlyList<string> Names => names;
+
+    /// <summary>The stratum's number, -1 for a blank, or null when there would be too many.</summary>
+    public int? Find(ReadOnlySpan<byte> value)
+    {
+        value = value.Trim((byte)' ');
+        if (value.IsEmpty) return -1;
+        // Exports are usually grouped by place or time, so the previous row's stratum is the likely one.
+        if (last >= 0 && value.SequenceEqual(keys[last])) return last;
+        if (keys.Count <= ScanLimit)
+        {
+            for (int i = 0; i < keys.Count; i++)
+                if (value.SequenceEqual(keys[i])) return last = i;
+        }
+        string name = Encoding.UTF8.GetString(value);
+        if (byName.TryGetValue(name, out int index)) return last = index;
+        if (names.Count >= limit) return null;
+        keys.Add(value.ToArray());
+        names.Add(name);
+        byName[name] = names.Count - 1;
+        return last = names.Count - 1;
+    }
+}
