@@ -66,23 +66,10 @@ public class SecondFactorTests
         Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
         var body = await enrol.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("otpauth://totp/Notes:", body.GetProperty("uri").GetString());
-        var secret = FromBase32(body.GetProperty("secret").GetString()!);
+        var secret = Base32.Decode(body.GetProperty("secret").GetString()!);
         var confirm = await client.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
         Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
         return secret;
     }
 
-    static byte[] FromBase32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text)
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c);
-            bits += 5;
-            if (bits >= 8) { bytes.Add((byte)(buffer >> (bits - 8))); bits -= 8; }
-        }
-        return [.. bytes];
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace Kalkan.Tests.Web;
 
@@ -14,12 +15,16 @@ public class SeizureTests
     public async Task A_stopped_servers_data_folder_holds_no_plaintext_of_any_sensitive_value()
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
+        var secrets = new List<byte[]>();
         var canaries = new Dictionary<string, string>
         {
             ["network name"] = "canary-network-7f3a",
             ["admin handle"] = "canary-handle-91bd",
             ["admin passphrase"] = "canary-admin-passphrase-44c1",
             ["unseal passphrase"] = "canary-unseal-passphrase-e2d0",
+            ["member handle"] = "canary-member-5b17",
+            ["member passphrase"] = "canary-member-passphrase-0c3e",
+            ["duress passphrase"] = "canary-duress-passphrase-a9f2",
         };
         string token;
         await using (var kalkan = new KalkanFactory(store))
@@ -31,15 +36,31 @@ public class SeizureTests
             await api.PostAsJsonAsync("/api/v1/session", new { handle = canaries["admin handle"], passphrase = "wrong-" + canaries["admin passphrase"] });
             await api.PostAsync("/api/v1/session", new StringContent("{\"handle\":\"" + canaries["admin handle"] + "\",", Encoding.UTF8, "application/json"));
             await api.PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = canaries["unseal passphrase"] });
+
+            // A member who joined with an invitation, set a duress passphrase and a second factor.
+            var admin = kalkan.Api().WithToken(token);
+            var invite = await (await admin.PostAsJsonAsync("/api/v1/invites", new { role = "defender" })).Content.ReadFromJsonAsync<JsonElement>();
+            canaries["invitation code"] = invite.GetProperty("code").GetString()!;
+            canaries["invitation code, as typed"] = canaries["invitation code"].Replace("-", "");
+            await api.PostAsJsonAsync("/api/v1/join", new { code = canaries["invitation code"], handle = canaries["member handle"], passphrase = canaries["member passphrase"] });
+            var member = kalkan.Api().WithToken(await api.SignInAsync(canaries["member handle"], canaries["member passphrase"]));
+            await member.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = canaries["member passphrase"], duress = canaries["duress passphrase"] });
+            var enrol = await (await member.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = canaries["member passphrase"] })).Content.ReadFromJsonAsync<JsonElement>();
+            canaries["second-factor secret"] = enrol.GetProperty("secret").GetString()!;
+            secrets.Add(Base32.Decode(canaries["second-factor secret"]));
+            await api.SignInAsync(canaries["member handle"], canaries["duress passphrase"]);
         }
         canaries["session token"] = token;
 
         var files = Directory.EnumerateFiles(store.DataDir, "*", SearchOption.AllDirectories).ToList();
+        Assert.Equal(11, canaries.Count); // every value planted above, so none is skipped by mistake
         Assert.Contains(files, f => f.EndsWith("kalkan.db"));
         Assert.Contains(files, f => f.EndsWith("kalkan.log"));
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var secret in secrets)
+                Assert.False(Contains(bytes, secret), $"raw second-factor secret in {Path.GetFileName(file)}");
             foreach (var (what, canary) in canaries)
             {
                 Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(canary)), $"{what} in plaintext in {Path.GetFileName(file)}");
@@ -49,4 +70,5 @@ public class SeizureTests
     }
 
     static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
 }
