@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "research" => await ResearchBench.RunAsync(args[1..]),
     "health" => await ServerBench.RunAsync(args[1..]),
     "bare-server" => await BareServer.RunAsync(args[1..]),
+    "signin" => await SignInBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Kalkan.Bench research [--respondents N] [--runs N] [--keep] [--no-r]");
     Console.Error.WriteLine("       Kalkan.Bench health [path/to/kalkan.dll]");
+    Console.Error.WriteLine("       Kalkan.Bench signin [path/to/kalkan.dll]");
     return 2;
 }

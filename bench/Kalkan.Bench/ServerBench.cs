@@ -11,12 +11,21 @@ namespace Kalkan.Bench;
 /// </summary>
 static partial class ServerBench
 {
-    const string Admin = "bench passphrase admin", Unseal = "bench passphrase unseal";
+    public const string Admin = "bench passphrase admin", Unseal = "bench passphrase unseal";
+
+    /// <summary>The Release build of Kalkan, or the path given; null (and a message) when it is not built.</summary>
+    public static string? KalkanDll(string[] args)
+    {
+        var dll = Path.GetFullPath(args.FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Kalkan", "bin", "Release", "net10.0", "kalkan.dll"));
+        if (File.Exists(dll)) return dll;
+        Console.Error.WriteLine($"Build Kalkan in Release first (dotnet build -c Release src/Kalkan): {dll} is missing.");
+        return null;
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var kalkanDll = Path.GetFullPath(args.FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Kalkan", "bin", "Release", "net10.0", "kalkan.dll"));
-        if (!File.Exists(kalkanDll)) { Console.Error.WriteLine($"Build Kalkan in Release first: {kalkanDll} is missing."); return 2; }
+        var kalkanDll = KalkanDll(args);
+        if (kalkanDll is null) return 2;
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
         try
         {
@@ -97,7 +106,7 @@ static partial class ServerBench
         return elapsed;
     }
 
-    static Process Start(string program, string[] args, bool unseal, bool dotnetHost = true)
+    public static Process Start(string program, string[] args, bool unseal, bool dotnetHost = true)
     {
         var info = new ProcessStartInfo(dotnetHost ? "dotnet" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (dotnetHost) info.ArgumentList.Add(program);
@@ -112,18 +121,18 @@ static partial class ServerBench
         return process;
     }
 
-    static async Task RunToEndAsync(string dll, string[] args)
+    public static async Task RunToEndAsync(string dll, string[] args)
     {
         using var process = Start(dll, args, unseal: true);
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"kalkan {args[0]} failed with {process.ExitCode}");
     }
 
-    static async Task WaitFor200Async(HttpClient http)
+    public static async Task WaitFor200Async(HttpClient http, string path = "/api/v1/health")
     {
         for (var i = 0; i < 1000; i++)
         {
-            try { if ((await http.GetAsync("/api/v1/health")).IsSuccessStatusCode) return; }
+            try { if ((await http.GetAsync(path)).IsSuccessStatusCode) return; }
             catch (HttpRequestException) { }
             await Task.Delay(10);
         }

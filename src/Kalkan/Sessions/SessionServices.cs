@@ -32,15 +32,14 @@ public static class SessionServices
             options.AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
             options.AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
         });
-        // Each sign-in costs an Argon2id; a global bucket keeps a flood from exhausting memory
+        // Each sign-in costs an Argon2id (19 MiB): at most two per core run at once and the rest
+        // wait their turn, so a flood bounds memory and queues instead of exhausting the server,
         // without keeping any address to tell callers apart.
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(SignInLimit, _ =>
-            RateLimitPartition.GetTokenBucketLimiter("signin", _ => new TokenBucketRateLimiterOptions
+            RateLimitPartition.GetConcurrencyLimiter("signin", _ => new ConcurrencyLimiterOptions
             {
-                TokenLimit = 20,
-                TokensPerPeriod = 10,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 20,
+                PermitLimit = Environment.ProcessorCount * 2,
+                QueueLimit = 200,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
         return services;

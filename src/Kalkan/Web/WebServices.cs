@@ -63,6 +63,7 @@ public static class WebServices
     /// <summary>The order matters: headers and errors wrap everything, the seal gate stands before any feature.</summary>
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseSecureTransport();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
