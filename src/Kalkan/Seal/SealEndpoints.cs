@@ -12,7 +12,7 @@ public static class SealEndpoints
     public static IEndpointRouteBuilder MapSeal(this IEndpointRouteBuilder app)
     {
         var sys = app.MapGroup("/api/v1").WithTags("Seal");
-        sys.MapGet("/health", Health).AllowAnonymous();
+        sys.MapGet("/health", Health).AllowAnonymous().ShortCircuit();
         sys.MapPost("/sys/unseal", Unseal).AllowAnonymous().RequireRateLimiting(SealServices.UnsealLimit);
         sys.MapPost("/sys/seal", SealNow).RequireAuthorization(Members.Roles.Admin);
         return app;

@@ -1,5 +1,5 @@
 using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kalkan.Seal;
 
@@ -13,13 +13,10 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
     public async Task StartingAsync(CancellationToken ct)
     {
         await services.MigrateStoreAsync(ct);
-        await using (var scope = services.CreateAsyncScope())
+        if (!await StoreProbe.IsInitializedAsync(services.GetRequiredService<IOptions<StoreOptions>>().Value, ct))
         {
-            if (!await scope.ServiceProvider.GetRequiredService<KalkanDb>().Seal.AnyAsync(ct))
-            {
-                log.LogInformation("Store is not initialised: the setup page is open");
-                return;
-            }
+            log.LogInformation("Store is not initialised: the setup page is open");
+            return;
         }
         seal.MarkInitialized();
         if (config["KALKAN_UNSEAL_PASSPHRASE"] is { Length: > 0 } passphrase)

@@ -24,6 +24,7 @@ public static class StoreServices
     {
         var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         DataFolder.Ensure(options.DataDir);
+        if (await StoreProbe.SchemaIsCurrentAsync(options, ct)) return;
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KalkanDb>().Database.MigrateAsync(ct);
     }

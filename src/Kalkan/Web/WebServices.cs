@@ -65,6 +65,9 @@ public static class WebServices
     {
         app.UseSecureTransport();
         app.UseMiddleware<SecurityHeaders>();
+        // Routing this early lets a short-circuit endpoint (health, polled by monitors) answer
+        // with the headers above and nothing else of the pipeline.
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimit>();
