@@ -1,3 +1,4 @@
+using Kalkan.Audit;
 using Kalkan.Cli;
 using Kalkan.Members;
 using Kalkan.Research;
@@ -39,6 +40,7 @@ public class Program
         builder.Services
             .AddWeb()
             .AddStore()
+            .AddAudit()
             .AddSeal()
             .AddMembers()
             .AddSessions()

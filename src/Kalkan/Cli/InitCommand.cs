@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kalkan.Audit;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Setup;
@@ -31,7 +32,7 @@ static class InitCommand
         }
         var builder = Host.CreateApplicationBuilder([.. KalkanCli.StoreSettings(data, db)]);
         builder.Logging.ClearProviders();
-        builder.Services.AddStore().AddSeal().AddMembers().AddSetup();
+        builder.Services.AddStore().AddAudit().AddSeal().AddMembers().AddSetup();
         using var host = builder.Build();
         await host.Services.MigrateStoreAsync(ct);
 

@@ -20,6 +20,7 @@ public static class KalkanCli
             ServeCommand.Create(),
             InitCommand.Create(),
             Research.ResearchCommand.Create(),
+            Audit.AuditCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

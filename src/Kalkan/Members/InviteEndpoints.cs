@@ -21,24 +21,26 @@ public static class InviteEndpoints
     }
 
     public static async Task<Results<Created<InviteResponse>, ValidationProblem, ProblemHttpResult>> Invite(
-        InviteRequest request, ClaimsPrincipal user, Invitations invitations, CancellationToken ct)
+        InviteRequest request, ClaimsPrincipal user, Invitations invitations, Audit.AuditChain audit, CancellationToken ct)
     {
         if (!Roles.IsKnown(request.Role))
             return new Validation().Add("role", "One of member, defender, documenter, researcher, admin.").Problem();
         if (request.Role == Roles.Admin && !user.IsInRole(Roles.Admin))
             return TypedResults.Problem(title: "Only an admin can invite an admin.", statusCode: StatusCodes.Status403Forbidden);
         var (code, expiresAt) = await invitations.CreateAsync(request.Role!, user.MemberId(), ct);
+        await audit.RecordAsync(Audit.AuditActions.InvitationCreated, user.MemberId(), ct);
         return TypedResults.Created((string?)null, new InviteResponse(code, expiresAt, JoinLink(code)));
     }
 
     public static async Task<Results<Created<JoinResponse>, ValidationProblem, ProblemHttpResult>> Join(
-        JoinRequest request, Invitations invitations, CancellationToken ct)
+        JoinRequest request, Invitations invitations, Audit.AuditChain audit, CancellationToken ct)
     {
         var errors = new Validation().Required("code", request.Code, 64);
         if (Handles.Problem(request.Handle) is { } handleProblem) errors.Add("handle", handleProblem);
         if (PassphrasePolicy.Problem(request.Passphrase) is { } passphraseProblem) errors.Add("passphrase", passphraseProblem);
         if (errors.Any) return errors.Problem();
         var (outcome, member) = await invitations.JoinAsync(request.Code!, request.Handle!.Trim(), request.Passphrase!, ct);
+        if (outcome == JoinOutcome.Joined) await audit.RecordAsync(Audit.AuditActions.MemberJoined, member!.Id, ct);
         return outcome switch
         {
             JoinOutcome.Gone => TypedResults.Problem(title: "This invitation was used or has expired. Ask for a new one.", statusCode: StatusCodes.Status410Gone),

@@ -28,7 +28,7 @@ public static class MemberEndpoints
     }
 
     public static async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> Revoke(
-        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, SessionStore sessions, TimeProvider clock, CancellationToken ct)
+        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
     {
         var tree = await db.Members.AsNoTracking().Where(m => !m.IsDecoy)
             .Select(m => new { m.Id, m.InvitedBy, m.Role, m.DecoyId }).ToListAsync(ct);
@@ -54,6 +54,7 @@ public static class MemberEndpoints
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
         await db.Members.Where(m => ids.Contains(m.Id) && m.IsDecoy).ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
         foreach (var member in ids) await sessions.EndAllOfAsync(member, ct);
+        foreach (var member in chosen) await audit.RecordAsync(Audit.AuditActions.MemberRevoked, member, ct);
         return TypedResults.Ok(new RevokeResponse(revoked));
     }
 }

@@ -66,10 +66,11 @@ public static class SecondFactorEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> Require(Requirement request, KalkanDb db, CancellationToken ct)
+    public static async Task<Results<NoContent, ValidationProblem>> Require(Requirement request, KalkanDb db, Audit.AuditChain audit, CancellationToken ct)
     {
         if (request.Required is not { } required) return new Validation().Add("required", "true or false.").Problem();
         await db.Set<Network>().ExecuteUpdateAsync(u => u.SetProperty(n => n.RequireSecondFactor, required), ct);
+        await audit.RecordAsync(Audit.AuditActions.SecondFactorRequirement, null, ct);
         return TypedResults.NoContent();
     }
 

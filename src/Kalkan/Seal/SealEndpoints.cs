@@ -42,8 +42,9 @@ public static class SealEndpoints
         };
     }
 
-    public static Ok<HealthResponse> SealNow(SealState seal, ILogger<SealState> log)
+    public static async Task<Ok<HealthResponse>> SealNow(SealState seal, Audit.AuditChain audit, ILogger<SealState> log, CancellationToken ct)
     {
+        await audit.RecordAsync(Audit.AuditActions.Sealed, null, ct);
         seal.Close();
         log.LogWarning("Sealed by an admin");
         return TypedResults.Ok(new HealthResponse("sealed"));

@@ -74,6 +74,8 @@ public sealed class Unsealer(SealState seal, IServiceScopeFactory scopes, ILogge
         }
         Interlocked.Exchange(ref failuresInARow, 0);
         seal.Open(key);
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Audit.AuditChain>().RecordAsync(Audit.AuditActions.Unsealed, null, ct);
         log.LogInformation("Unsealed");
         return UnsealOutcome.Ready;
     }

@@ -18,17 +18,15 @@ public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null
 /// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
 /// All in one transaction; a second setup finds the seal row taken and changes nothing.
 /// </summary>
-public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, ILogger<NetworkSetup> log)
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, Audit.AuditChain audit, ILogger<NetworkSetup> log)
 {
-    public const int MinPassphrase = 10, MaxPassphrase = 256;
-
     public static Validation Validate(SetupRequest request)
     {
         var errors = new Validation()
             .Required("network", request.Network, 100)
             .Required("adminHandle", request.AdminHandle, 64);
-        Passphrase(errors, "adminPassphrase", request.AdminPassphrase);
-        Passphrase(errors, "unsealPassphrase", request.UnsealPassphrase);
+        if (PassphrasePolicy.Problem(request.AdminPassphrase) is { } adminProblem) errors.Add("adminPassphrase", adminProblem);
+        if (PassphrasePolicy.Problem(request.UnsealPassphrase) is { } unsealProblem) errors.Add("unsealPassphrase", unsealProblem);
         if (request.AdminPassphrase is { Length: > 0 } a && a == request.UnsealPassphrase)
             errors.Add("unsealPassphrase", "The unseal passphrase must differ from the admin's passphrase.");
         if (request.ShareCount != 0 || request.ShareThreshold != 0)
@@ -39,12 +37,6 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
         return errors;
     }
 
-    static void Passphrase(Validation errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value)) errors.Add(field, "Required.");
-        else if (value.Length < MinPassphrase) errors.Add(field, $"At least {MinPassphrase} characters.");
-        else if (value.Length > MaxPassphrase) errors.Add(field, $"At most {MaxPassphrase} characters.");
-    }
 
     public async Task<SetupResult> CreateAsync(SetupRequest request, CancellationToken ct)
     {
@@ -75,6 +67,7 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
             seal.Close();
             return new SetupResult(SetupOutcome.AlreadyInitialized);
         }
+        await audit.RecordAsync(Audit.AuditActions.NetworkCreated, admin.Id, ct);
         log.LogInformation("Network created with its first admin");
         return new SetupResult(SetupOutcome.Created, Shares: shares);
     }

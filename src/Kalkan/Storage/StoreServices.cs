@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Storage;
@@ -7,6 +8,7 @@ public static class StoreServices
 {
     public static IServiceCollection AddStore(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System); // the web host has it; the command-line verbs need it too
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SqliteKalkanDb>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqliteConnectionString)

@@ -9,7 +9,7 @@ namespace Kalkan.Members.Pages;
 
 /// <summary>The defenders' members page: who is in the network by role, the invitation tree, inviting and revoking.</summary>
 [Authorize(Roles.Defender)]
-public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, TimeProvider clock) : PageModel
+public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock) : PageModel
 {
     public List<MemberEndpoints.MemberView> Members { get; private set; } = [];
     public InviteEndpoints.InviteResponse? Invitation { get; private set; }
@@ -24,7 +24,7 @@ public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitat
 
     public async Task<IActionResult> OnPostInviteAsync(string? role, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await InviteEndpoints.Invite(new(role), User, invitations, ct));
+        Outcome = PageOutcome.From(await InviteEndpoints.Invite(new(role), User, invitations, audit, ct));
         if (Outcome.Value is InviteEndpoints.InviteResponse invitation)
         {
             Invitation = invitation;
@@ -38,7 +38,7 @@ public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitat
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool branch, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await MemberEndpoints.Revoke(id, new(branch), User, db, sessions, clock, ct));
+        Outcome = PageOutcome.From(await MemberEndpoints.Revoke(id, new(branch), User, db, sessions, audit, clock, ct));
         if (Outcome.Value is MemberEndpoints.RevokeResponse revoked) Done = revoked.Revoked.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else Response.StatusCode = 400;
         await OnGetAsync(ct);

@@ -9,7 +9,7 @@ namespace Kalkan.Members.Pages;
 
 /// <summary>Joining from the link or QR code an inviter gave her; she is signed in straight after.</summary>
 [EnableRateLimiting(SessionServices.SignInLimit)]
-public sealed class JoinModel(Invitations invitations, SessionStore sessions, IOptions<Kalkan.Sessions.SessionOptions> options) : PageModel
+public sealed class JoinModel(Invitations invitations, SessionStore sessions, Audit.AuditChain audit, IOptions<Kalkan.Sessions.SessionOptions> options) : PageModel
 {
     public string? Code { get; private set; }
     public string? Handle { get; private set; }
@@ -20,7 +20,7 @@ public sealed class JoinModel(Invitations invitations, SessionStore sessions, IO
     public async Task<IActionResult> OnPostAsync(string? code, string? handle, string? passphrase, CancellationToken ct)
     {
         (Code, Handle) = (code, handle);
-        var result = await InviteEndpoints.Join(new InviteEndpoints.JoinRequest(code, handle, passphrase), invitations, ct);
+        var result = await InviteEndpoints.Join(new InviteEndpoints.JoinRequest(code, handle, passphrase), invitations, audit, ct);
         Outcome = PageOutcome.From(result);
         if (!Outcome.Ok)
         {

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace Kalkan.Tests.Infrastructure;
+
+/// <summary>Runs `kalkan VERB ...` as an operator does: a process of its own, with the given environment.</summary>
+public static class KalkanProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kalkan.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    public static IEnumerable<string> Store(TestStore store) =>
+        store.Db is null ? ["--data", store.DataDir] : ["--data", store.DataDir, "--db", store.Db];
+}
