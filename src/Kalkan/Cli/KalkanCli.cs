@@ -22,6 +22,7 @@ public static class KalkanCli
             Research.ResearchCommand.Create(),
             Audit.AuditCommand.Create(),
         };
+        foreach (var command in Backup.BackupCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).InvokeAsync();
     }
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Kalkan.Cli;
 
-static class Secret
+public static class Secret
 {
     /// <summary>From the environment variable when set; else asked for on the terminal without echo.</summary>
     public static string Ask(string variable, string prompt)

@@ -7,11 +7,11 @@ namespace Kalkan.Tests.Infrastructure;
 /// The real Kalkan host on a real store, in memory. Disposing it stops the server; a new factory
 /// on the same <see cref="TestStore"/> is a restart.
 /// </summary>
-public sealed class KalkanFactory(TestStore store, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     bool ownsStore;
 
-    public TestStore Store => store;
+    public ITestStore Store => store;
 
     /// <summary>A Kalkan on a fresh store of its own (deleted when disposed), set up with <see cref="Scenario"/>'s admin unless told not to.</summary>
     public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null)
@@ -24,7 +24,7 @@ public sealed class KalkanFactory(TestStore store, IDictionary<string, string?>?
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ownsStore) await store.DisposeAsync();
+        if (ownsStore && store is TestStore owned) await owned.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

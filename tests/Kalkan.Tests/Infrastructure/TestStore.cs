@@ -3,7 +3,20 @@ using Npgsql;
 namespace Kalkan.Tests.Infrastructure;
 
 /// <summary>A fresh, empty store for one test: a temporary data folder, and a new PostgreSQL database when asked.</summary>
-public sealed class TestStore : IAsyncDisposable
+/// <summary>An existing SQLite data folder (a restored backup, say) that the test cleans up itself.</summary>
+public sealed class TestStoreAt(string dataDir) : ITestStore
+{
+    public string DataDir => dataDir;
+    public string? Db => null;
+}
+
+public interface ITestStore
+{
+    string DataDir { get; }
+    string? Db { get; }
+}
+
+public sealed class TestStore : ITestStore, IAsyncDisposable
 {
     public Store Kind { get; }
     public string DataDir { get; }

@@ -1,0 +1,15 @@
+namespace Kalkan.Delivery;
+
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>A comment line this often keeps proxies and phones from closing a quiet stream.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Events kept in memory for Last-Event-ID resume; a phone gone longer gets `event: resync`.</summary>
+    public int ReplayEvents { get; set; } = 1024;
+
+    /// <summary>Frames waiting for one slow connection before it is closed (it resumes with Last-Event-ID).</summary>
+    public int QueuePerConnection { get; set; } = 256;
+}
