@@ -1,5 +1,8 @@
+using Kalkan.Alerts;
 using Kalkan.Audit;
+using Kalkan.Circles;
 using Kalkan.Cli;
+using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Research;
 using Kalkan.Seal;
@@ -45,7 +48,10 @@ public class Program
             .AddMembers()
             .AddSessions()
             .AddSetup()
-            .AddResearch();
+            .AddDelivery()
+            .AddCircles()
+            .AddResearch()
+            .AddAlerts();
 
         var app = builder.Build();
 
@@ -59,7 +65,10 @@ public class Program
         app.MapSeal();
         app.MapSessions();
         app.MapMembers();
+        app.MapCircles();
         app.MapResearch();
+        app.MapDelivery();
+        app.MapAlerts();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));

@@ -15,6 +15,9 @@ public abstract record Audience
 
     public abstract bool Includes(Guid memberId, string role);
 
+    /// <summary>Whoever is in either audience (a circle and the defenders, say).</summary>
+    public Audience Or(Audience other) => new EitherAudience(this, other);
+
     sealed record EveryoneAudience : Audience
     {
         public override bool Includes(Guid memberId, string role) => true;
@@ -23,6 +26,11 @@ public abstract record Audience
     internal sealed record MemberAudience(HashSet<Guid> Ids) : Audience
     {
         public override bool Includes(Guid memberId, string role) => Ids.Contains(memberId);
+    }
+
+    sealed record EitherAudience(Audience First, Audience Second) : Audience
+    {
+        public override bool Includes(Guid memberId, string role) => First.Includes(memberId, role) || Second.Includes(memberId, role);
     }
 
     internal sealed record RoleAudience(HashSet<string> Names) : Audience

@@ -10,6 +10,10 @@ public static class Menu
 
     public static readonly List<Item> Items =
     [
+        new("/sos", "SOS", Roles.Member),
+        new("/checkin", "Check-in", Roles.Member),
+        new("/circle", "My circle", Roles.Member),
+        new("/calls", "Calls for help", Roles.Member),
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
         new("/research", "Research", Roles.Researcher),

@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using Kalkan.Delivery;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Alerts;
+
+public enum DeskOutcome { Done, Invalid, NotFound, OwnAlert, AlreadyConfirmed }
+
+public sealed record DeskResult(DeskOutcome Outcome, AlertView? Alert = null, Validation? Errors = null);
+
+/// <summary>
+/// Reporting, confirming, verifying and dismissing, shared by the API and the pages. Every change
+/// is saved before it is published to the stream, so what a phone sees is in the store.
+/// Members appear here only as keyed references (<see cref="RefOf"/>), never as ids.
+/// </summary>
+public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, TimeProvider clock)
+{
+    AlertOptions Options => options.Value;
+
+    public byte[] RefOf(Guid memberId) => HMACSHA256.HashData(seal.KeyFor("alerts/reporter"), memberId.ToByteArray());
+
+    byte[] TrackKeyOf(byte[] reporterRef) => HMACSHA256.HashData(seal.KeyFor("alerts/track"), reporterRef);
+
+    public async Task<List<AlertView>> ActiveAsync(Guid viewer, bool defender, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var alerts = await db.Set<Alert>().AsNoTracking().Where(a => a.ExpiresAt > now).OrderByDescending(a => a.ReportedAt).ToListAsync(ct);
+        var mine = RefOf(viewer);
+        var ids = alerts.Select(a => a.Id).ToList();
+        var confirmed = (await db.Set<AlertConfirmation>().Where(c => ids.Contains(c.AlertId) && c.MemberRef == mine).Select(c => c.AlertId).ToListAsync(ct)).ToHashSet();
+        var names = await LandmarkNamesAsync(alerts.Where(a => a.LandmarkId is not null).Select(a => a.LandmarkId!.Value).Distinct().ToList(), ct);
+        Dictionary<string, TrackView> tracks = [];
+        if (defender)
+        {
+            var keys = alerts.Select(a => TrackKeyOf(a.ReporterRef)).ToList();
+            tracks = (await db.Set<ReporterTrack>().AsNoTracking().Where(t => keys.Contains(t.Key)).ToListAsync(ct))
+                .ToDictionary(t => Convert.ToHexString(t.Key), t => new TrackView(t.Reports, t.Verified, t.Dismissed));
+        }
+        return alerts.Select(a => View(a, a.LandmarkId is { } l ? names.GetValueOrDefault(l) : null) with
+        {
+            Mine = CryptographicOperations.FixedTimeEquals(a.ReporterRef, mine),
+            Confirmed = confirmed.Contains(a.Id),
+            Reporter = defender ? tracks.GetValueOrDefault(Convert.ToHexString(TrackKeyOf(a.ReporterRef))) : null,
+        }).ToList();
+    }
+
+    public async Task<DeskResult> ReportAsync(Guid memberId, ReportRequest request, CancellationToken ct)
+    {
+        var errors = new Validation();
+        if (!AlertKinds.All.Contains(request.Kind ?? "")) errors.Add("kind", "One of checkpoint, patrol, raid, other.");
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        if (note?.Length > AlertOptions.NoteMaxLength) errors.Add("note", $"At most {AlertOptions.NoteMaxLength} characters.");
+        Landmark? landmark = null;
+        if (request.Landmark is { } landmarkId)
+        {
+            if (request.Lat is not null || request.Lon is not null) errors.Add("landmark", "Give a landmark or lat and lon, not both.");
+            else if ((landmark = await db.Set<Landmark>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == landmarkId, ct)) is null)
+                errors.Add("landmark", "No such landmark.");
+        }
+        else
+        {
+            if (request.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("lat", "A latitude from -90 to 90.");
+            if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180) errors.Add("lon", "A longitude from -180 to 180.");
+        }
+        if (errors.Any) return new DeskResult(DeskOutcome.Invalid, Errors: errors);
+
+        var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : (landmark.Lat, landmark.Lon);
+        var now = clock.GetUtcNow();
+        var myRef = RefOf(memberId);
+        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct))
+            .Select(a => (Alert: a, Meters: Geo.DistanceMeters(a.Lat, a.Lon, placeLat, placeLon)))
+            .Where(x => x.Meters <= Options.MergeMeters).OrderBy(x => x.Meters).Select(x => x.Alert).FirstOrDefault();
+        if (nearest is not null)
+        {
+            var merged = await ConfirmAsync(nearest, myRef, ct);
+            return merged with { Alert = merged.Alert is { } view ? view with { Merged = true, Mine = merged.Outcome == DeskOutcome.OwnAlert } : null };
+        }
+
+        var trackKey = TrackKeyOf(myRef);
+        var track = await db.Set<ReporterTrack>().FirstOrDefaultAsync(t => t.Key == trackKey, ct);
+        if (track is null) db.Add(track = new ReporterTrack { Key = trackKey });
+        var alert = new Alert
+        {
+            Kind = request.Kind!,
+            Lat = placeLat,
+            Lon = placeLon,
+            LandmarkId = landmark?.Id,
+            ReporterRef = myRef,
+            RequiredConfirmations = Options.Corroboration + Penalty(track),
+            ReportedAt = now,
+            ExpiresAt = now + Options.LifetimeOf(request.Kind!),
+        };
+        if (note is not null) alert.NoteSealed = cipher.Encrypt(note, new FieldRef(Alert.Table, Alert.NoteColumn, alert.Id));
+        track.Reports++;
+        db.Add(alert);
+        await db.SaveChangesAsync(ct);
+        var published = View(alert, landmark is null ? null : NameOf(landmark));
+        hub.Publish("alert", published, Audience.Everyone, push: true);
+        return new DeskResult(DeskOutcome.Done, published with { Mine = true, Confirmed = false, Merged = false });
+    }
+
+    /// <summary>
+    /// Reporters whose alerts were dismissed at least half the time (two or more) need one more
+    /// confirmation per two dismissals, up to three more: a flood of false alerts stays unconfirmed.
+    /// </summary>
+    static int Penalty(ReporterTrack track) =>
+        track.Dismissed >= 2 && track.Dismissed * 2 >= track.Reports ? Math.Min(3, track.Dismissed / 2) : 0;
+
+    public async Task<DeskResult> ConfirmAsync(Guid memberId, Guid alertId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId && a.ExpiresAt > now, ct);
+        return alert is null ? new DeskResult(DeskOutcome.NotFound) : await ConfirmAsync(alert, RefOf(memberId), ct);
+    }
+
+    async Task<DeskResult> ConfirmAsync(Alert alert, byte[] myRef, CancellationToken ct)
+    {
+        var landmark = await LandmarkNameAsync(alert, ct);
+        if (CryptographicOperations.FixedTimeEquals(alert.ReporterRef, myRef)) return new DeskResult(DeskOutcome.OwnAlert, View(alert, landmark));
+        if (await db.Set<AlertConfirmation>().AnyAsync(c => c.AlertId == alert.Id && c.MemberRef == myRef, ct))
+            return new DeskResult(DeskOutcome.AlreadyConfirmed, View(alert, landmark));
+
+        var now = clock.GetUtcNow();
+        var expires = now + Options.LifetimeOf(alert.Kind);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Add(new AlertConfirmation { AlertId = alert.Id, MemberRef = myRef, At = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // the same member confirming twice at once: the unique index kept one
+                return new DeskResult(DeskOutcome.AlreadyConfirmed, View(alert, landmark));
+            }
+            // Counted in the store, not from what this request read, so simultaneous confirmations all count.
+            var alerts = db.Set<Alert>().Where(a => a.Id == alert.Id);
+            await alerts.ExecuteUpdateAsync(u => u.SetProperty(a => a.Confirmations, a => a.Confirmations + 1), ct);
+            await alerts.Where(a => a.ExpiresAt < expires).ExecuteUpdateAsync(u => u.SetProperty(a => a.ExpiresAt, expires), ct);
+            await alerts.Where(a => a.Status == AlertStatus.Unverified && a.Confirmations >= a.RequiredConfirmations)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AlertStatus.Corroborated), ct);
+            await transaction.CommitAsync(ct);
+        }
+        await db.Entry(alert).ReloadAsync(ct);
+        var view = View(alert, landmark);
+        hub.Publish("alert", view, Audience.Everyone);
+        return new DeskResult(DeskOutcome.Done, view with { Mine = false, Confirmed = true });
+    }
+
+    /// <summary>A defender's word: verified or dismissed. Saying it again changes nothing; changing her mind moves the reporter's record.</summary>
+    public async Task<DeskResult> DecideAsync(Guid alertId, string status, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId && a.ExpiresAt > now, ct);
+        if (alert is null) return new DeskResult(DeskOutcome.NotFound);
+        var landmark = await LandmarkNameAsync(alert, ct);
+        if (alert.Status == status) return new DeskResult(DeskOutcome.Done, View(alert, landmark));
+
+        var key = TrackKeyOf(alert.ReporterRef);
+        var track = await db.Set<ReporterTrack>().FirstOrDefaultAsync(t => t.Key == key, ct);
+        if (track is null) db.Add(track = new ReporterTrack { Key = key, Reports = 1 });
+        if (alert.Status == AlertStatus.Verified) track.Verified--;
+        if (alert.Status == AlertStatus.Dismissed) track.Dismissed--;
+        if (status == AlertStatus.Verified) track.Verified++;
+        if (status == AlertStatus.Dismissed) track.Dismissed++;
+        alert.Status = status;
+        await db.SaveChangesAsync(ct);
+        var view = View(alert, landmark);
+        hub.Publish("alert", view, Audience.Everyone);
+        return new DeskResult(DeskOutcome.Done, view with { Reporter = new TrackView(track.Reports, track.Verified, track.Dismissed) });
+    }
+
+    AlertView View(Alert a, string? landmark) => new(a.Id, a.Kind, a.Lat, a.Lon, a.Status, a.ReportedAt, a.ExpiresAt, a.Confirmations,
+        a.RequiredConfirmations, a.NoteSealed is null ? null : cipher.DecryptString(a.NoteSealed, new FieldRef(Alert.Table, Alert.NoteColumn, a.Id)), landmark);
+
+    string NameOf(Landmark l) => cipher.DecryptString(l.NameSealed, new FieldRef(Landmark.Table, Landmark.NameColumn, l.Id));
+
+    async Task<string?> LandmarkNameAsync(Alert alert, CancellationToken ct) =>
+        alert.LandmarkId is { } id ? (await LandmarkNamesAsync([id], ct)).GetValueOrDefault(id) : null;
+
+    async Task<Dictionary<Guid, string>> LandmarkNamesAsync(List<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : (await db.Set<Landmark>().AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct)).ToDictionary(l => l.Id, NameOf);
+}

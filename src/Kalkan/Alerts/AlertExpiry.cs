@@ -1,0 +1,71 @@
+using Kalkan.Delivery;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Alerts;
+
+/// <summary>
+/// Ends expired alerts: each is counted into <see cref="AlertHistory"/> (unless a defender
+/// dismissed it: a false alert is no evidence of where police stand), then deleted with its
+/// confirmations and its reporter reference, and `event: expired` goes to every stream. Needs no
+/// key, so a sealed server purges too. On SQLite the write-ahead log is truncated afterwards so
+/// the deleted rows do not linger in it.
+/// </summary>
+sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> options, StreamHub hub, TimeProvider clock, ILogger<AlertExpiry> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store may not exist yet (before setup) or be briefly busy: the next tick retries.
+                log.LogWarning("Alert sweep failed: {Type}", e.GetType().Name);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var now = clock.GetUtcNow();
+        var expired = await db.Set<Alert>().AsNoTracking().Where(a => a.ExpiresAt <= now)
+            .Select(a => new { a.Id, a.Kind, a.Lat, a.Lon, a.ReportedAt, a.Status }).ToListAsync(ct);
+        if (expired.Count == 0) return 0;
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.HistoryTimeZone);
+        var counts = expired.Where(a => a.Status != AlertStatus.Dismissed)
+            .GroupBy(a =>
+            {
+                var (y, x) = Geo.CellOf(a.Lat, a.Lon);
+                var local = TimeZoneInfo.ConvertTime(a.ReportedAt, zone);
+                return (Y: y, X: x, Hour: (int)local.DayOfWeek * 24 + local.Hour, a.Kind);
+            });
+        var ids = expired.Select(a => a.Id).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            foreach (var cell in counts)
+            {
+                var (y, x, hour, kind) = cell.Key;
+                var row = await db.Set<AlertHistory>().FirstOrDefaultAsync(h => h.CellY == y && h.CellX == x && h.HourOfWeek == hour && h.Kind == kind, ct);
+                if (row is null) db.Add(new AlertHistory { CellY = y, CellX = x, HourOfWeek = hour, Kind = kind, Count = cell.Count() });
+                else row.Count += cell.Count();
+            }
+            await db.SaveChangesAsync(ct);
+            await db.Set<AlertConfirmation>().Where(c => ids.Contains(c.AlertId)).ExecuteDeleteAsync(ct);
+            await db.Set<Alert>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        if (db is SqliteKalkanDb) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        foreach (var id in ids) hub.Publish("expired", new ExpiredView(id), Audience.Everyone);
+        log.LogInformation("Purged {Count} expired alerts", ids.Count);
+        return ids.Count;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kalkan.Alerts;
+
+/// <summary>
+/// What stays of expired alerts: how many of a kind were seen in a cell of about 500 m at an hour
+/// of the week. No time, no place finer than the cell, no reporter: the map of where police usually stand.
+/// </summary>
+public sealed class AlertHistory
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int CellY { get; set; }
+    public int CellX { get; set; }
+    /// <summary>0 = Sunday 00:00-00:59 in the network's time zone, up to 167.</summary>
+    public int HourOfWeek { get; set; }
+    public required string Kind { get; set; }
+    public int Count { get; set; }
+}
+
+sealed class AlertHistoryConfiguration : IEntityTypeConfiguration<AlertHistory>
+{
+    public void Configure(EntityTypeBuilder<AlertHistory> history)
+    {
+        history.ToTable("alert_history");
+        history.HasKey(h => h.Id);
+        history.Property(h => h.Kind).HasMaxLength(16);
+        history.HasIndex(h => new { h.CellY, h.CellX, h.HourOfWeek, h.Kind }).IsUnique();
+    }
+}

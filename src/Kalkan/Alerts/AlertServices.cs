@@ -1,0 +1,28 @@
+using Kalkan.Delivery;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kalkan.Alerts;
+
+public static class AlertServices
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .Validate(o => o.IsValid(), "Alerts: every kind needs a positive lifetime; Corroboration, ReportsPerHour and SweepInterval must be positive; HistoryTimeZone a known zone")
+            .ValidateOnStart();
+        services.AddScoped<AlertDesk>();
+        services.AddSingleton<AlertExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertExpiry>());
+        services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<AlertOptions>>((limiter, alerts) =>
+        {
+            DeliveryServices.PerMember(limiter, AlertEndpoints.GroupLimit, 240, TimeSpan.FromMinutes(1));
+            DeliveryServices.PerMember(limiter, AlertEndpoints.ReportLimit, alerts.Value.ReportsPerHour, TimeSpan.FromHours(1));
+        });
+        services.AddTileCache();
+        return services;
+    }
+
+    /// <summary>The alerts API, landmarks, and the map tiles the pages draw on.</summary>
+    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app) =>
+        app.MapAlertApi().MapLandmarks().MapTiles();
+}

@@ -1,0 +1,76 @@
+using Kalkan.Members;
+using Kalkan.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Alerts;
+
+public sealed class MapOptions
+{
+    public const string Section = "Map";
+
+    /// <summary>Where tiles come from, fetched by the server only; empty turns the maps off. Respect the provider's usage policy.</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public int MaxZoom { get; set; } = 18;
+    public string UserAgent { get; set; } = "Kalkan tile cache (self-hosted)";
+    /// <summary>Where the map opens when there is nothing on it yet (the network's city).</summary>
+    public double CenterLat { get; set; } = 42.8746;
+    public double CenterLon { get; set; } = 74.5698;
+}
+
+/// <summary>
+/// Map tiles through the server: a phone asks only this server, never the tile provider, so no
+/// other host learns who looks at which streets. Tiles are kept in the data folder (tiles/z/x/y.png)
+/// and fetched once per tile.
+/// </summary>
+public static class TileCache
+{
+    const string Client = "tiles";
+
+    public static IServiceCollection AddTileCache(this IServiceCollection services)
+    {
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section)
+            .Validate(o => o.MaxZoom is >= 0 and <= 22 && Geo.IsPlace(o.CenterLat, o.CenterLon), "Map: MaxZoom 0-22 and a valid centre")
+            .ValidateOnStart();
+        services.AddHttpClient(Client, c => c.Timeout = TimeSpan.FromSeconds(10));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/tiles/{z:int}/{x:int}/{y:int}.png", Tile).RequireAuthorization(Roles.Member).RequireRateLimiting(AlertEndpoints.GroupLimit).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Tile(int z, int x, int y, HttpContext context,
+        IOptions<MapOptions> map, IOptions<StoreOptions> store, IHttpClientFactory http, CancellationToken ct)
+    {
+        if (z < 0 || z > map.Value.MaxZoom || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z)
+            return TypedResults.Problem(title: "No such tile.", statusCode: StatusCodes.Status404NotFound);
+        var file = Path.Combine(store.Value.DataDir, "tiles", z.ToString(), x.ToString(), y + ".png");
+        byte[]? png = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct) : null;
+        if (png is null && !string.IsNullOrEmpty(map.Value.TileUrl))
+        {
+            try
+            {
+                var url = map.Value.TileUrl.Replace("{z}", z.ToString()).Replace("{x}", x.ToString()).Replace("{y}", y.ToString());
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.UserAgent.ParseAdd(map.Value.UserAgent);
+                using var response = await http.CreateClient(Client).SendAsync(request, ct);
+                if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "image/png")
+                {
+                    png = await response.Content.ReadAsByteArrayAsync(ct);
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    var partial = file + "." + Guid.NewGuid().ToString("N");
+                    await File.WriteAllBytesAsync(partial, png, ct);
+                    File.Move(partial, file, overwrite: true);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException) { }
+        }
+        if (png is null) return TypedResults.Problem(title: "This part of the map is not available.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        // Tiles say nothing about anyone; letting the phone keep them spares a 2G connection.
+        context.Response.Headers.CacheControl = "private, max-age=604800";
+        return TypedResults.File(png, "image/png");
+    }
+}

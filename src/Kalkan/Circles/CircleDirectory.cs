@@ -1,0 +1,76 @@
+using System.Globalization;
+using Kalkan.Delivery;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalkan.Circles;
+
+/// <summary>
+/// Circle membership and the sealed values of calls: the one place that turns member ids into
+/// blind indexes and sealed bytes and back, and that knows who a call's audience is.
+/// </summary>
+public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex blind, MemberAccounts accounts)
+{
+    public byte[] IndexOf(Guid member) => blind.Compute("circles", "member", member.ToString("N"));
+
+    public byte[] Seal(string table, string column, Guid row, string value) => cipher.Encrypt(value, new FieldRef(table, column, row));
+
+    public string? Open(string table, string column, Guid row, byte[]? value) =>
+        value is null ? null : cipher.DecryptString(value, new FieldRef(table, column, row));
+
+    public Guid OpenId(string table, string column, Guid row, byte[] value) => Guid.Parse(Open(table, column, row, value)!);
+
+    public (Guid Owner, Guid Member) PairOf(CircleLink link)
+    {
+        var pair = Open(CircleLink.Table, "pair", link.Id, link.PairSealed)!.Split(':');
+        return (Guid.Parse(pair[0]), Guid.Parse(pair[1]));
+    }
+
+    public CircleLink NewLink(Guid owner, Guid member, DateTimeOffset now)
+    {
+        var link = new CircleLink { OwnerIndex = IndexOf(owner), MemberIndex = IndexOf(member), PairSealed = [], CreatedAt = now };
+        link.PairSealed = Seal(CircleLink.Table, "pair", link.Id, $"{owner:N}:{member:N}");
+        return link;
+    }
+
+    public Task<List<CircleLink>> LinksOwnedByAsync(Guid owner, CancellationToken ct)
+    {
+        var index = IndexOf(owner);
+        return db.Set<CircleLink>().Where(l => l.OwnerIndex == index).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+    }
+
+    public Task<List<CircleLink>> LinksToAsync(Guid member, CancellationToken ct)
+    {
+        var index = IndexOf(member);
+        return db.Set<CircleLink>().Where(l => l.MemberIndex == index).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+    }
+
+    /// <summary>The members who accepted a place in her circle.</summary>
+    public async Task<List<Guid>> CircleOfAsync(Guid owner, CancellationToken ct) =>
+        (await LinksOwnedByAsync(owner, ct)).Where(l => l.AcceptedAt is not null).Select(l => PairOf(l).Member).ToList();
+
+    /// <summary>Her circle and the network's defenders: who hears her SOS and her missed check-ins.</summary>
+    public async Task<Audience> AudienceOfAsync(Guid owner, CancellationToken ct) =>
+        Audience.Members(await CircleOfAsync(owner, ct)).Or(Audience.Roles(Roles.Defender, Roles.Admin));
+
+    /// <summary>Whether this caller may see and answer her calls: herself, her circle, a defender.</summary>
+    public async Task<bool> MayAttendAsync(Guid owner, Guid caller, string callerRole, CancellationToken ct) =>
+        owner == caller || callerRole is Roles.Defender or Roles.Admin || (await CircleOfAsync(owner, ct)).Contains(caller);
+
+    public async Task<string> HandleOfAsync(Guid member, CancellationToken ct)
+    {
+        var row = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == member, ct);
+        return row is null ? "" : accounts.HandleOf(row);
+    }
+
+    public static string Position(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"{lat:R},{lon:R}");
+
+    public static (double Lat, double Lon)? ParsePosition(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',');
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+}

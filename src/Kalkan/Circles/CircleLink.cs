@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kalkan.Circles;
+
+/// <summary>
+/// One trusted member in someone's circle. Who trusts whom is itself sensitive: the two member ids
+/// are sealed together, and found again only through keyed blind indexes of each id, so a seized
+/// store does not say who is in whose circle.
+/// </summary>
+public sealed class CircleLink
+{
+    public const string Table = "circle_links";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required byte[] OwnerIndex { get; set; }
+    public required byte[] MemberIndex { get; set; }
+    /// <summary>"owner-id:member-id", sealed.</summary>
+    public required byte[] PairSealed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Null while the invited member has not accepted.</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+}
+
+sealed class CircleLinkConfiguration : IEntityTypeConfiguration<CircleLink>
+{
+    public void Configure(EntityTypeBuilder<CircleLink> link)
+    {
+        link.ToTable(CircleLink.Table);
+        link.HasKey(l => l.Id);
+        link.HasIndex(l => l.OwnerIndex);
+        link.HasIndex(l => l.MemberIndex);
+    }
+}

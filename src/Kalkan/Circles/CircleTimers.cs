@@ -1,0 +1,81 @@
+using Kalkan.Delivery;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Circles;
+
+/// <summary>
+/// The server-side clock of circles. Every tick (a second by default), while unsealed: check-ins
+/// past due become missed and reach her circle and the defenders; calls nobody answered or resolved
+/// escalate to every defender; positions of resolved calls past their retention are deleted.
+/// Everything it acts on is in the store, so a timer that fell due while the server was down fires
+/// at the first tick after it is back (and unsealed), and each is claimed with a conditional update
+/// before it is announced, so two instances never announce one twice.
+/// </summary>
+sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub hub, IOptions<CirclesOptions> options,
+    TimeProvider clock, ILogger<CircleTimers> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await Task.Delay(options.Value.StartupGrace, stop);
+        using var ticks = new PeriodicTimer(options.Value.TimerInterval);
+        do
+        {
+            if (seal.Status != SealStatus.Ready) continue;
+            try
+            {
+                await TickAsync(stop);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // By type only; the next tick tries again, and nothing was marked fired that was not announced.
+                log.LogError("Circle timers failed this tick: {Type}", e.GetType().Name);
+            }
+        } while (await ticks.WaitForNextTickAsync(stop));
+    }
+
+    async Task TickAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var circles = scope.ServiceProvider.GetRequiredService<CircleDirectory>();
+        var now = clock.GetUtcNow();
+        var escalateBefore = now - options.Value.EscalateAfter;
+
+        foreach (var checkin in await db.Set<Checkin>().AsNoTracking().Where(c => c.State == CheckinState.Pending && c.DueAt <= now).OrderBy(c => c.DueAt).Take(1000).ToListAsync(ct))
+        {
+            var claimed = await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.State == CheckinState.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now), ct);
+            if (claimed == 0) continue;
+            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
+            hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner, "missed", circles, ct), await circles.AudienceOfAsync(owner, ct), push: true);
+        }
+
+        foreach (var call in await db.Set<SosCall>().AsNoTracking()
+                     .Where(s => s.ResolvedAt == null && s.FirstResponseAt == null && s.EscalatedAt == null && s.CreatedAt <= escalateBefore).ToListAsync(ct))
+        {
+            if (await db.Set<SosCall>().Where(s => s.Id == call.Id && s.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EscalatedAt, now), ct) == 0) continue;
+            var owner = circles.OpenId(SosCall.Table, "owner", call.Id, call.OwnerSealed);
+            hub.Publish("escalated", new { kind = "sos", id = call.Id, handle = await circles.HandleOfAsync(owner, ct), since = call.CreatedAt },
+                Audience.Roles(Roles.Defender, Roles.Admin), push: true);
+        }
+
+        foreach (var checkin in await db.Set<Checkin>().AsNoTracking()
+                     .Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.EscalatedAt == null && c.FiredAt <= escalateBefore).ToListAsync(ct))
+        {
+            if (await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.EscalatedAt, now), ct) == 0) continue;
+            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
+            hub.Publish("escalated", new { kind = "checkin", id = checkin.Id, handle = await circles.HandleOfAsync(owner, ct), since = checkin.DueAt },
+                Audience.Roles(Roles.Defender, Roles.Admin), push: true);
+        }
+
+        var forgetBefore = now - options.Value.PositionRetention;
+        await db.Set<SosCall>().Where(s => s.ResolvedAt <= forgetBefore && s.PositionSealed != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.PositionSealed, (byte[]?)null), ct);
+        await db.Set<Checkin>().Where(c => c.ResolvedAt <= forgetBefore && c.PositionSealed != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PositionSealed, (byte[]?)null), ct);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Kalkan.Delivery.Push;
+using Kalkan.Setup;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kalkan.Delivery;
+
+public static class DeliveryServices
+{
+    public const string PushLimit = "push";
+
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.Heartbeat > TimeSpan.Zero && o.ReplayEvents > 0 && o.QueuePerConnection > 0, "Delivery: heartbeat, replay and queue sizes must be positive")
+            .ValidateOnStart();
+        services.AddOptions<PushOptions>().BindConfiguration(PushOptions.Section)
+            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.MaxSubscriptionsPerMember > 0, "Push: TimeToLive and MaxSubscriptionsPerMember must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<PushQueue>();
+        services.AddSingleton<StreamHub>();
+        services.AddHostedService<PushSender>();
+        services.AddSingleton<INetworkSetupStep, VapidSetupStep>();
+        services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+        services.Configure<RateLimiterOptions>(o => PerMember(o, PushLimit, 30, TimeSpan.FromMinutes(1)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app) => app.MapPush();
+
+    /// <summary>
+    /// A fixed window per signed-in member (by her id, in memory only; no address is kept), for
+    /// features whose calls a flood would abuse.
+    /// </summary>
+    public static void PerMember(RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
+        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Security.Claims;
+using Kalkan.Sessions;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Kalkan.Delivery;
+
+/// <summary>
+/// The answer of a stream endpoint: text/event-stream, held open, each queued frame written as is.
+/// Several frames queued at once go out in one flush.
+/// </summary>
+public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        var connection = hub.Open(user.MemberId(), user.FindFirstValue(ClaimTypes.Role) ?? "", lastEventId);
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
+        try
+        {
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx in front must not hold frames back
+            var body = context.Response.BodyWriter;
+            body.Write("retry: 3000\n\n"u8);
+            await body.FlushAsync(done.Token);
+            var reader = connection.Queue.Reader;
+            while (await reader.WaitToReadAsync(done.Token))
+            {
+                while (reader.TryRead(out var frame)) body.Write(frame);
+                var flushed = await body.FlushAsync(done.Token);
+                if (flushed.IsCompleted || flushed.IsCanceled) break;
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (IOException) { }
+        finally
+        {
+            hub.Remove(connection);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Delivery.Push;
+
+/// <summary>
+/// Sends each queued push to its audience's subscriptions: the neutral text, encrypted for each
+/// phone (RFC 8291), signed with the network's VAPID key (RFC 8292). A subscription its push
+/// service calls gone (404, 410) is deleted. Endpoints are never logged.
+/// </summary>
+sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, SealState seal,
+    IOptionsMonitor<PushOptions> options, TimeProvider clock, ILogger<PushSender> log) : BackgroundService
+{
+    public const string Client = "push";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var audience in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (seal.Status != SealStatus.Ready) continue; // the keys are gone; so are the sessions that asked
+            try
+            {
+                await SendAsync(audience, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Push round failed: {Type}", e.GetType().Name);
+            }
+        }
+    }
+
+    async Task SendAsync(Audience audience, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var cipher = scope.ServiceProvider.GetRequiredService<FieldCipher>();
+        var rows = await db.Set<PushSubscription>().AsNoTracking()
+            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { Subscription = s, m.Role })
+            .ToListAsync(ct);
+        var targets = rows.Where(r => audience.Includes(r.Subscription.MemberId, r.Role)).Select(r => r.Subscription).ToList();
+        if (targets.Count == 0) return;
+
+        var settings = options.CurrentValue;
+        var message = JsonSerializer.SerializeToUtf8Bytes(new { title = settings.Title, body = settings.Body, url = "/alerts" });
+        using var vapid = (await VapidKey.OfNetworkAsync(db, cipher, ct)).Open(cipher);
+        var gone = new List<Guid>();
+        var client = http.CreateClient(Client);
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
+        {
+            var endpoint = new Uri(cipher.DecryptString(target.EndpointSealed, new FieldRef(PushSubscription.Table, PushEndpoints.EndpointColumn, target.Id)));
+            var p256dh = cipher.Decrypt(target.P256dhSealed, new FieldRef(PushSubscription.Table, PushEndpoints.P256dhColumn, target.Id));
+            var auth = cipher.Decrypt(target.AuthSealed, new FieldRef(PushSubscription.Table, PushEndpoints.AuthColumn, target.Id));
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(WebPushCrypto.Encrypt(message, p256dh, auth)) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            request.Content.Headers.ContentEncoding.Add("aes128gcm");
+            request.Headers.TryAddWithoutValidation("TTL", ((int)settings.TimeToLive.TotalSeconds).ToString());
+            request.Headers.TryAddWithoutValidation("Urgency", "high");
+            lock (vapid) request.Headers.TryAddWithoutValidation("Authorization", Vapid.AuthorizationValue(vapid, endpoint, settings.Subject, clock.GetUtcNow()));
+            try
+            {
+                using var response = await client.SendAsync(request, token);
+                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone) lock (gone) gone.Add(target.Id);
+                else if (!response.IsSuccessStatusCode) log.LogInformation("A push service answered {Status}", (int)response.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !token.IsCancellationRequested))
+            {
+                log.LogInformation("A push service could not be reached");
+            }
+        });
+        if (gone.Count > 0) await db.Set<PushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(ct);
+    }
+}

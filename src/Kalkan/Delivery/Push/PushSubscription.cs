@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kalkan.Delivery.Push;
+
+/// <summary>
+/// A phone that asked for push. Endpoint and keys are sealed: an endpoint names the phone to its
+/// push service. The blind index finds it again for replacing and deleting.
+/// </summary>
+public sealed class PushSubscription
+{
+    public const string Table = "push_subscriptions";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MemberId { get; set; }
+    public required byte[] EndpointSealed { get; set; }
+    public required byte[] EndpointIndex { get; set; }
+    public required byte[] P256dhSealed { get; set; }
+    public required byte[] AuthSealed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+sealed class PushSubscriptionConfiguration : IEntityTypeConfiguration<PushSubscription>
+{
+    public void Configure(EntityTypeBuilder<PushSubscription> subscription)
+    {
+        subscription.ToTable(PushSubscription.Table);
+        subscription.HasKey(s => s.Id);
+        subscription.HasIndex(s => s.EndpointIndex).IsUnique();
+        subscription.HasIndex(s => s.MemberId);
+        subscription.HasOne<Members.Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

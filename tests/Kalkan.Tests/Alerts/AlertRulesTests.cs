@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Kalkan.Tests.Alerts;
+
+/// <summary>What a report may be, who may confirm, verify or dismiss it, and how reports near each other merge.</summary>
+public class AlertRulesTests
+{
+    [Theory, Stores]
+    public async Task Bad_reports_and_forbidden_acts_are_4xx_and_change_nothing(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (reporter, _) = await kalkan.MemberAsync();
+        var (other, _) = await kalkan.MemberAsync();
+        var alert = await (await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = alert.GetProperty("id").GetString();
+        var before = await ListAsync(reporter);
+
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 91.0, lon = 74.59 }), 400, "lat");
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.0, lon = -180.5 }), 400, "lon");
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint" }), 400, "lat");
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "party", lat = 40.0, lon = 70.0 }), 400, "kind");
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 40.0, lon = 70.0, note = new string('n', 281) }), 400, "note");
+        await Refused(reporter.PostAsync("/api/v1/alerts", new StringContent("{\"kind\":\"raid\",\"lat\":\"north\",\"lon\":70}", Encoding.UTF8, "application/json")), 400, "lat");
+        await Refused(reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", landmark = Guid.NewGuid() }), 400, "landmark");
+        await Refused(reporter.PostAsync($"/api/v1/alerts/{id}/confirm", null), 409);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsync($"/api/v1/alerts/{id}/confirm", null)).StatusCode);
+        before = await ListAsync(reporter);
+        await Refused(other.PostAsync($"/api/v1/alerts/{id}/confirm", null), 409);
+        await Refused(other.PostAsync($"/api/v1/alerts/{id}/verify", null), 403);
+        await Refused(other.PostAsync($"/api/v1/alerts/{id}/dismiss", null), 403);
+        await Refused(other.PostAsync($"/api/v1/alerts/{Guid.NewGuid()}/confirm", null), 404);
+
+        Assert.Equal(before, await ListAsync(reporter));
+        var only = JsonDocument.Parse(before).RootElement.EnumerateArray().Single();
+        Assert.Equal(1, only.GetProperty("confirmations").GetInt32());
+    }
+
+    [Theory, Stores]
+    public async Task A_note_of_exactly_280_characters_is_taken(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (member, _) = await kalkan.MemberAsync();
+        var note = new string('ж', 280);
+        var response = await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "other", lat = -1.29, lon = 36.82, note });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(note, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("note").GetString());
+    }
+
+    [Theory, Stores]
+    public async Task A_report_within_300_m_of_an_active_alert_of_its_kind_confirms_it_instead_of_adding_a_pin(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (first, _) = await kalkan.MemberAsync();
+        var (second, _) = await kalkan.MemberAsync();
+        var original = await (await first.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8700, lon = 74.5900 })).Content.ReadFromJsonAsync<JsonElement>();
+
+        // About 220 m north: the same checkpoint, seen by someone else.
+        var near = await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8720, lon = 74.5900 });
+        Assert.Equal(HttpStatusCode.Created, near.StatusCode);
+        var merged = await near.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(original.GetProperty("id").GetString(), merged.GetProperty("id").GetString());
+        Assert.True(merged.GetProperty("merged").GetBoolean());
+        Assert.Equal(1, merged.GetProperty("confirmations").GetInt32());
+
+        // About 440 m away, or another kind at the same spot: a pin of its own.
+        await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8740, lon = 74.5900 });
+        await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "patrol", lat = 42.8700, lon = 74.5900 });
+        // Her own report again at the same place is no confirmation.
+        await Refused(first.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8701, lon = 74.5901 }), 409);
+
+        var list = JsonDocument.Parse(await ListAsync(first)).RootElement;
+        Assert.Equal(3, list.GetArrayLength());
+    }
+
+    [Theory, Stores]
+    public async Task A_reporter_whose_alerts_are_often_dismissed_needs_more_confirmations_and_defenders_see_her_record(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (flooder, _) = await kalkan.MemberAsync();
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        for (var i = 0; i < 2; i++)
+        {
+            var noise = await (await flooder.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 10.0 + i, lon = 10.0 })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(2, noise.GetProperty("required").GetInt32());
+            Assert.Equal(HttpStatusCode.OK, (await defender.PostAsync($"/api/v1/alerts/{noise.GetProperty("id").GetString()}/dismiss", null)).StatusCode);
+        }
+        var next = await (await flooder.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 20.0, lon = 20.0 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, next.GetProperty("required").GetInt32());
+
+        var seen = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == next.GetProperty("id").GetString());
+        Assert.Equal(3, seen.GetProperty("reporter").GetProperty("reports").GetInt32());
+        Assert.Equal(2, seen.GetProperty("reporter").GetProperty("dismissed").GetInt32());
+        var members = await flooder.GetFromJsonAsync<JsonElement>("/api/v1/alerts");
+        Assert.All(members.EnumerateArray(), a => Assert.False(a.TryGetProperty("reporter", out _)));
+        Assert.Equal(3, seen.GetProperty("reporter").EnumerateObject().Count()); // counts only: nothing of who she is
+    }
+
+    [Theory, Stores]
+    public async Task Each_kind_lives_as_long_as_configured_and_a_landmark_gives_the_place(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Alerts:Lifetime:checkpoint"] = "00:00:05" });
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (member, _) = await kalkan.MemberAsync();
+        var landmark = await (await defender.PostAsJsonAsync("/api/v1/landmarks", new { name = "Osh bazaar", lat = 42.8747, lon = 74.5815 })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var alert = await (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", landmark = landmark.GetProperty("id").GetString() })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(42.8747, alert.GetProperty("lat").GetDouble());
+        Assert.Equal("Osh bazaar", alert.GetProperty("landmark").GetString());
+        var life = alert.GetProperty("expiresAt").GetDateTimeOffset() - alert.GetProperty("reportedAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromSeconds(5), life);
+        var raid = await (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 1.0, lon = 1.0 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(TimeSpan.FromHours(6), raid.GetProperty("expiresAt").GetDateTimeOffset() - raid.GetProperty("reportedAt").GetDateTimeOffset());
+
+        var names = await member.GetFromJsonAsync<JsonElement>("/api/v1/landmarks");
+        Assert.Equal("Osh bazaar", names.EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/landmarks", new { name = "x", lat = 1.0, lon = 1.0 })).StatusCode);
+        await Refused(defender.PostAsJsonAsync("/api/v1/landmarks", new { name = "", lat = 100.0, lon = 1.0 }), 400, "name");
+    }
+
+    static async Task<string> ListAsync(HttpClient client) => await client.GetStringAsync("/api/v1/alerts");
+
+    static async Task Refused(Task<HttpResponseMessage> call, int status, string? field = null)
+    {
+        var response = await call;
+        Assert.Equal(status, (int)response.StatusCode);
+        var problem = await response.ProblemAsync();
+        if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kalkan.Circles;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kalkan.Tests.Circles;
+
+public class SosTests
+{
+    [Theory, Stores]
+    public async Task Her_circle_and_the_defenders_see_her_SOS_and_its_position_and_nobody_else_does(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var (other, _) = await kalkan.MemberAsync();
+        var (defender, _) = await kalkan.MemberAsync("defender");
+
+        var raised = await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8746, lon = 74.5698, note = "white car near the market" });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        foreach (var attendant in new[] { cholpon, defender, aizada })
+        {
+            var call = await attendant.GetFromJsonAsync<JsonElement>($"/api/v1/sos/{id}");
+            Assert.Equal(42.8746, call.GetProperty("lat").GetDouble());
+            Assert.Equal("white car near the market", call.GetProperty("note").GetString());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/sos/{id}")).StatusCode);
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/sos")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/sos/{id}/respond", new { kind = "calling" })).StatusCode);
+    }
+
+    [Theory, Stores]
+    public async Task Responders_say_so_she_sees_it_and_she_resolves_the_call(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var id = (await (await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await cholpon.PostAsJsonAsync($"/api/v1/sos/{id}/respond", new { kind = "maybe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cholpon.PostAsJsonAsync($"/api/v1/sos/{id}/respond", new { kind = "on-my-way" })).StatusCode);
+
+        var seen = await aizada.GetFromJsonAsync<JsonElement>($"/api/v1/sos/{id}");
+        var response = Assert.Single(seen.GetProperty("responses").EnumerateArray());
+        Assert.Equal("on-my-way", response.GetProperty("kind").GetString());
+        Assert.Equal("Cholpon", response.GetProperty("handle").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await cholpon.PostAsync($"/api/v1/sos/{id}/resolve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsync($"/api/v1/sos/{id}/resolve", null)).StatusCode);
+        Assert.Empty((await cholpon.GetFromJsonAsync<JsonElement>("/api/v1/sos")).EnumerateArray());
+    }
+
+    [Theory, Stores]
+    public async Task A_bad_place_or_a_long_note_is_refused_and_raises_nothing(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, _) = await kalkan.MemberAsync();
+        var (defender, _) = await kalkan.MemberAsync("defender");
+
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { lat = 91.0, lon = 74.59 }, "lat"), (new { lat = 42.87, lon = -181.0 }, "lon"), (new { lon = 74.59 }, "lat"),
+            (new { lat = 42.87, lon = 74.59, note = new string('x', 281) }, "note"),
+        })
+        {
+            var refused = await aizada.PostAsJsonAsync("/api/v1/sos", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+        Assert.Empty((await defender.GetFromJsonAsync<JsonElement>("/api/v1/sos")).EnumerateArray());
+    }
+
+    [Theory, Stores]
+    public async Task Her_position_is_deleted_once_the_retention_after_resolution_has_passed(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
+        {
+            ["Circles:PositionRetention"] = "00:00:01", ["Circles:StartupGrace"] = "00:00:00",
+        });
+        var (aizada, _) = await kalkan.MemberAsync();
+        var id = (await (await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await aizada.PostAsync($"/api/v1/sos/{id}/resolve", null);
+
+        await Task.Delay(3000);
+
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        var call = await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<SosCall>().AsNoTracking().SingleAsync(s => s.Id == id);
+        Assert.Null(call.PositionSealed);
+        var seen = await aizada.GetFromJsonAsync<JsonElement>($"/api/v1/sos/{id}");
+        Assert.False(seen.TryGetProperty("lat", out var lat) && lat.ValueKind != JsonValueKind.Null);
+    }
+}
