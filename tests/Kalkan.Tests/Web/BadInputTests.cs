@@ -25,6 +25,8 @@ public class BadInputTests
         {
             foreach (var body in Bodies)
             {
+                // An SOS needs nothing (no position, no note): any JSON object is a whole request, unknown fields ignored.
+                if (AnyObjectIsWhole.Contains($"{method} {path}") && body.TrimStart().StartsWith('{') && IsJson(body)) continue;
                 foreach (var client in new[] { kalkan.Api(), kalkan.Api().WithToken(token) })
                 {
                     var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
@@ -84,6 +86,14 @@ public class BadInputTests
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("handle", out _));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.True((await missing.ProblemAsync()).GetProperty("errors").TryGetProperty("passphrase", out _));
+    }
+
+    static readonly string[] AnyObjectIsWhole = ["POST /api/v1/sos"];
+
+    static bool IsJson(string body)
+    {
+        try { System.Text.Json.JsonDocument.Parse(body); return true; }
+        catch (System.Text.Json.JsonException) { return false; }
     }
 
     static string Short(string s) => s.Length > 40 ? s[..40] + "…" : s;
