@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Playwright;
+
+namespace Kalkan.Tests.Browser;
+
+/// <summary>
+/// The member's /alerts page in a real browser, every request it makes recorded: alerts sorted by
+/// distance from a position that never leaves the phone, live updates, the map through the
+/// server's tile cache, a report in three taps.
+/// </summary>
+public class AlertPageTests
+{
+    // Where the phone is: a position no request may carry, except the report she chooses to send.
+    const double PhoneLat = 42.8123457, PhoneLon = 74.6234561;
+
+    [Theory, Stores]
+    public async Task The_alert_page_never_sends_the_phones_position_except_in_a_report_and_asks_no_other_host(Store kind)
+    {
+        await using var tiles = await FakeTileServerAsync();
+        var tileHost = tiles.Urls.Single();
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
+        {
+            ["Map:TileUrl"] = tileHost + "/{z}/{x}/{y}.png",
+        });
+        var server = kalkan.ServeOnLoopback();
+        await kalkan.MemberAsync(handle: "zarina", passphrase: "zarina's passphrase for tests");
+        var (other, _) = await kalkan.MemberAsync();
+        await Post(other, "raid", 42.95, 74.80);                 // about 20 km away
+        await Post(other, "checkpoint", PhoneLat + 0.004, PhoneLon); // about 450 m north
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        await using var _ = browser;
+        using var __ = playwright;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Geolocation = new Geolocation { Latitude = (float)PhoneLat, Longitude = (float)PhoneLon },
+            Permissions = ["geolocation"],
+            Locale = "en-GB",
+        });
+        var requests = new List<IRequest>();
+        context.Request += (_, request) => { lock (requests) requests.Add(request); };
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(server, "zarina", "zarina's passphrase for tests");
+        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        Assert.NotNull(await page.QuerySelectorAsync("#quick-exit"));
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+        // Sorted by distance, computed in the page: the nearby checkpoint first, with metres and a direction.
+        await page.WaitForSelectorAsync("#alert-list li.alert .distance");
+        var first = await page.InnerTextAsync("#alert-list li.alert:first-child");
+        Assert.Contains("Checkpoint", first);
+        Assert.Matches(@"4\d0 m north", first);
+        Assert.Contains("km", await page.InnerTextAsync("#alert-list li.alert:nth-child(2)"));
+
+        // Live: a patrol reported right by her shows up on top within a second, without a reload.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Post(other, "patrol", PhoneLat - 0.001, PhoneLon + 0.001);
+        await page.WaitForFunctionAsync("() => document.querySelector('#alert-list li.alert:first-child .what').textContent === 'Patrol'", null,
+            new PageWaitForFunctionOptions { Timeout = 1000 });
+        Assert.True(clock.ElapsedMilliseconds < 1500);
+
+        // The map, on request: tiles from this server only.
+        await page.ClickAsync("#map-toggle");
+        await page.WaitForSelectorAsync("#map img.leaflet-tile-loaded");
+
+        // Three taps: a kind, send (the place is her position, filled in by the page).
+        await page.ClickAsync("label.kind-checkpoint");
+        await page.ClickAsync("button.send");
+        await page.WaitForSelectorAsync("p.notice[role=status]");
+        var mine = (await other.GetFromJsonAsync<JsonElement>("/api/v1/alerts"))!.EnumerateArray().ToList();
+        Assert.Contains(mine, a => Math.Abs(a.GetProperty("lat").GetDouble() - PhoneLat) < 1e-5 && a.GetProperty("kind").GetString() == "checkpoint");
+
+        List<IRequest> seen;
+        lock (requests) seen = [.. requests];
+        Assert.Contains(seen, r => r.Url.Contains("/tiles/"));
+        var reports = 0;
+        foreach (var request in seen)
+        {
+            var url = new Uri(request.Url);
+            if (url.Scheme is "data" or "blob") continue;
+            Assert.True(url.Host == server.Host && url.Port == server.Port, $"asked another host: {request.Url}");
+            var carried = request.Url + " " + (request.PostData ?? "") + " " + string.Join(" ", request.Headers.Values);
+            if (request.Method == "POST" && url.Query.Contains("handler=Report"))
+            {
+                reports++;
+                continue;
+            }
+            foreach (var digits in Fragments(PhoneLat).Concat(Fragments(PhoneLon)))
+                Assert.False(carried.Contains(digits), $"{request.Method} {request.Url} carries the position ({digits})");
+        }
+        Assert.Equal(1, reports);
+    }
+
+    /// <summary>The position as a request could spell it: 42.8123, 42.81234 ... and percent-encoded forms alike.</summary>
+    static IEnumerable<string> Fragments(double value)
+    {
+        var text = value.ToString("F7", CultureInfo.InvariantCulture);
+        for (var decimals = 3; decimals <= 7; decimals++) yield return text[..(text.IndexOf('.') + 1 + decimals)];
+    }
+
+    static async Task Post(HttpClient member, string kind, double lat, double lon)
+    {
+        var response = await member.PostAsJsonAsync("/api/v1/alerts", new { kind, lat, lon });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    /// <summary>A stand-in for the tile provider on another port: only Kalkan may ask it, never the page.</summary>
+    static async Task<WebApplication> FakeTileServerAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/{z}/{x}/{y}.png", () => Results.Bytes(Png, "image/png"));
+        await app.StartAsync();
+        return app;
+    }
+}
