@@ -142,13 +142,16 @@ public static class CheckinEndpoints
 /// <summary>What her circle and the defenders are told when she goes silent.</summary>
 static class Alarm
 {
-    public static async Task<object> PayloadAsync(Checkin checkin, Guid owner, string reason, CircleDirectory circles, CancellationToken ct)
+    public static async Task<object> PayloadAsync(Checkin checkin, Guid owner, string reason, CircleDirectory circles, CancellationToken ct) =>
+        Payload(checkin, await circles.HandleOfAsync(owner, ct), reason, circles);
+
+    public static object Payload(Checkin checkin, string handle, string reason, CircleDirectory circles)
     {
         var position = CircleDirectory.ParsePosition(circles.Open(Checkin.Table, "position", checkin.Id, checkin.PositionSealed));
         return new
         {
             id = checkin.Id,
-            handle = await circles.HandleOfAsync(owner, ct),
+            handle,
             dueAt = checkin.DueAt,
             note = circles.Open(Checkin.Table, "note", checkin.Id, checkin.NoteSealed),
             lat = position?.Lat,

@@ -65,6 +65,32 @@ public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex 
         return row is null ? "" : accounts.HandleOf(row);
     }
 
+    /// <summary>Every accepted circle and every handle, read once: for announcing many alarms together.</summary>
+    public async Task<AlarmBook> AlarmBookAsync(CancellationToken ct)
+    {
+        var circlesByOwner = new Dictionary<Guid, List<Guid>>();
+        foreach (var link in await db.Set<CircleLink>().AsNoTracking().Where(l => l.AcceptedAt != null).ToListAsync(ct))
+        {
+            var (owner, member) = PairOf(link);
+            if (!circlesByOwner.TryGetValue(owner, out var list)) circlesByOwner[owner] = list = [];
+            list.Add(member);
+        }
+        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+        return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m) ? accounts.HandleOf(m) : "");
+    }
+
+    public sealed class AlarmBook(Dictionary<Guid, List<Guid>> circles, Func<Guid, string> handleOf)
+    {
+        readonly Dictionary<Guid, string> handles = [];
+        static readonly Audience Defenders = Audience.Roles(Roles.Defender, Roles.Admin);
+
+        public IReadOnlyList<Guid> CircleOf(Guid owner) => circles.TryGetValue(owner, out var members) ? members : [];
+
+        public Audience AudienceOf(Guid owner) => circles.TryGetValue(owner, out var members) ? Audience.Members(members).Or(Defenders) : Defenders;
+
+        public string HandleOf(Guid member) => handles.TryGetValue(member, out var handle) ? handle : handles[member] = handleOf(member);
+    }
+
     public static string Position(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"{lat:R},{lon:R}");
 
     public static (double Lat, double Lon)? ParsePosition(string? text)

@@ -37,6 +37,24 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
         } while (await ticks.WaitForNextTickAsync(stop));
     }
 
+    /// <summary>
+    /// Every check-in past due, claimed in one statement and announced from one read: when thousands
+    /// fall due at once (a restart after an outage), circles and handles are read once for all of them.
+    /// </summary>
+    async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
+    {
+        var run = Guid.NewGuid();
+        var claimed = await db.Set<Checkin>().Where(c => c.State == CheckinState.Pending && c.DueAt <= now)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now).SetProperty(c => c.FiredBy, run), ct);
+        if (claimed == 0) return;
+        var book = await circles.AlarmBookAsync(ct);
+        foreach (var checkin in await db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).ToListAsync(ct))
+        {
+            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
+            hub.Publish("checkin-missed", Alarm.Payload(checkin, book.HandleOf(owner), "missed", circles), book.AudienceOf(owner), push: true);
+        }
+    }
+
     async Task TickAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -45,14 +63,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
         var now = clock.GetUtcNow();
         var escalateBefore = now - options.Value.EscalateAfter;
 
-        foreach (var checkin in await db.Set<Checkin>().AsNoTracking().Where(c => c.State == CheckinState.Pending && c.DueAt <= now).OrderBy(c => c.DueAt).Take(1000).ToListAsync(ct))
-        {
-            var claimed = await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.State == CheckinState.Pending)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now), ct);
-            if (claimed == 0) continue;
-            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
-            hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner, "missed", circles, ct), await circles.AudienceOfAsync(owner, ct), push: true);
-        }
+        await AnnounceMissedAsync(db, circles, now, ct);
 
         foreach (var call in await db.Set<SosCall>().AsNoTracking()
                      .Where(s => s.ResolvedAt == null && s.FirstResponseAt == null && s.EscalatedAt == null && s.CreatedAt <= escalateBefore).ToListAsync(ct))

@@ -12,5 +12,5 @@ public sealed class CirclesOptions
     /// <summary>How often due timers are looked for.</summary>
     public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>After a start, phones get this long to reconnect their streams before timers that fell due meanwhile fire.</summary>
-    public TimeSpan StartupGrace { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan StartupGrace { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -9,6 +9,7 @@ public static class CirclesServices
             .ValidateOnStart();
         services.AddScoped<CircleDirectory>();
         services.AddHostedService<CircleTimers>();
+        services.AddScoped<Delivery.IStreamGreeting, CircleGreeting>();
         return services;
     }
 

@@ -12,6 +12,7 @@ namespace Kalkan.Tests.Circles;
 /// Timers live on the server: a check-in that fell due while the server was down fires as soon as
 /// it is back. The real program, stopped by a kill before the due time and started after it.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public class CheckinRestartTests
 {
     [Theory, Stores]

@@ -5,6 +5,7 @@ using System.Text.Json;
 
 namespace Kalkan.Tests.Members;
 
+[Collection(TimingSensitive.Name)]
 public class DuressTests
 {
     const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";

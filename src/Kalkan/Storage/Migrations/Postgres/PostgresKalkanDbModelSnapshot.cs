@@ -224,6 +224,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long?>("FiredAt")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("FiredBy")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("bytea");
 
@@ -245,6 +248,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 

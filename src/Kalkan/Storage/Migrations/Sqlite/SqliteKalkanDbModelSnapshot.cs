@@ -219,6 +219,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FiredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("BLOB");
 
@@ -240,6 +243,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 

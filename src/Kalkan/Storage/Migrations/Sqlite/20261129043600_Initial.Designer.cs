@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261129042712_Initial")]
+    [Migration("20261129043600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FiredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("BLOB");
 
@@ -243,6 +246,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 

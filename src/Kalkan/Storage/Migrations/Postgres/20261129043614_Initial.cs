@@ -70,6 +70,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     State = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     FiredAt = table.Column<long>(type: "bigint", nullable: true),
+                    FiredBy = table.Column<Guid>(type: "uuid", nullable: true),
                     EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
                     ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
@@ -362,6 +363,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "IX_alerts_LandmarkId",
                 table: "alerts",
                 column: "LandmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_checkins_FiredBy",
+                table: "checkins",
+                column: "FiredBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_checkins_OwnerIndex",

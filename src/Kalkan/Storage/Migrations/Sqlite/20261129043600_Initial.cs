@@ -70,6 +70,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiredBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -362,6 +363,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "IX_alerts_LandmarkId",
                 table: "alerts",
                 column: "LandmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_checkins_FiredBy",
+                table: "checkins",
+                column: "FiredBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_checkins_OwnerIndex",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261129042722_Initial")]
+    [Migration("20261129043614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -227,6 +227,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long?>("FiredAt")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("FiredBy")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("bytea");
 
@@ -248,6 +251,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 
