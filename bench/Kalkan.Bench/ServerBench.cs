@@ -106,19 +106,31 @@ static partial class ServerBench
         return elapsed;
     }
 
-    public static Process Start(string program, string[] args, bool unseal, bool dotnetHost = true)
+    public static Process Start(string program, string[] args, bool unseal, bool dotnetHost = true, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(dotnetHost ? "dotnet" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (dotnetHost) info.ArgumentList.Add(program);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["KALKAN_ADMIN_PASSPHRASE"] = Admin;
         if (unseal) info.Environment["KALKAN_UNSEAL_PASSPHRASE"] = Unseal;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Stops the server however the benchmark ends, so no stray process holds the port for the next run.</summary>
+    public static IDisposable KillOnDispose(Process process) => new Killer(process);
+
+    sealed class Killer(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        }
     }
 
     public static async Task RunToEndAsync(string dll, string[] args)

@@ -18,6 +18,7 @@ static class SignInBench
         {
             await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, "--network", "Bench", "--admin", "bench-admin"]);
             using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, "--urls", "http://127.0.0.1:5194"], unseal: true);
+            using var killOnExit = ServerBench.KillOnDispose(kalkan);
             using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5194") };
             await ServerBench.WaitFor200Async(http, "/signin");
 
