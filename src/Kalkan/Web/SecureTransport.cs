@@ -18,7 +18,6 @@ sealed class SecureTransport(RequestDelegate next)
         var remote = context.Connection.RemoteIpAddress;
         if (remote is null || IPAddress.IsLoopback(remote))
         {
-            context.Items[PlainLoopback] = true;
             context.Request.Scheme = "https";
             return next(context);
         }
@@ -27,8 +26,9 @@ sealed class SecureTransport(RequestDelegate next)
             statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
     }
 
-    /// <summary>Set when the request really came over plain HTTP on loopback (no HSTS for it).</summary>
-    public const string PlainLoopback = "kalkan.plain-loopback";
+    /// <summary>TLS to this process, or to a proxy that said so (X-Forwarded-Proto, recorded as X-Original-Proto): HSTS is for those only.</summary>
+    public static bool ReallyHttps(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.ITlsConnectionFeature>() is not null || context.Request.Headers.ContainsKey("X-Original-Proto");
 
 }
 

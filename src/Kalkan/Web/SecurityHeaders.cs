@@ -21,7 +21,7 @@ sealed class SecurityHeaders(RequestDelegate next)
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-        if (context.Request.IsHttps && !context.Items.ContainsKey(SecureTransport.PlainLoopback)) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        if (SecureTransport.ReallyHttps(context)) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         // Pages can hold what a member must not leave behind on a shared or seized phone.
         if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
             headers.CacheControl = "no-store";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kalkan.Tests.Browser;
@@ -23,13 +24,16 @@ public class AlertPageTests
     {
         await using var tiles = await FakeTileServerAsync();
         var tileHost = tiles.Urls.Single();
-        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
+        await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false, settings: new Dictionary<string, string?>
         {
             ["Map:TileUrl"] = tileHost + "/{z}/{x}/{y}.png",
         });
         var server = kalkan.ServeOnLoopback();
-        await kalkan.MemberAsync(handle: "zarina", passphrase: "zarina's passphrase for tests");
-        var (other, _) = await kalkan.MemberAsync();
+        await kalkan.SetUpAsync();
+        await CreateAsync(kalkan, "zarina", "zarina's passphrase for tests");
+        await CreateAsync(kalkan, "other-member", "other member's passphrase");
+        var other = new HttpClient { BaseAddress = server };
+        other.WithToken(await other.SignInAsync("other-member", "other member's passphrase"));
         await Post(other, "raid", 42.95, 74.80);                 // about 20 km away
         await Post(other, "checkpoint", PhoneLat + 0.004, PhoneLon); // about 450 m north
 
@@ -101,6 +105,13 @@ public class AlertPageTests
     {
         var text = value.ToString("F7", CultureInfo.InvariantCulture);
         for (var decimals = 3; decimals <= 7; decimals++) yield return text[..(text.IndexOf('.') + 1 + decimals)];
+    }
+
+    static async Task CreateAsync(KalkanFactory kalkan, string handle, string passphrase)
+    {
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync(handle, passphrase, "member", null, CancellationToken.None);
+        Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
     }
 
     static async Task Post(HttpClient member, string kind, double lat, double lon)

@@ -7,11 +7,16 @@ public static partial class Forms
     /// <summary>Posts a page's form as a browser would: its anti-forgery token and the given fields.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient browser, string path, Dictionary<string, string> fields)
     {
-        var page = await browser.GetStringAsync(path);
-        var token = AntiForgery().Match(page);
-        Assert.True(token.Success, $"no anti-forgery token on {path}");
-        fields["__af"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__af"] = AntiForgeryToken(await browser.GetStringAsync(path));
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The anti-forgery token a page's form carries.</summary>
+    public static string AntiForgeryToken(string html)
+    {
+        var token = AntiForgery().Match(html);
+        Assert.True(token.Success, "no anti-forgery token on the page");
+        return System.Net.WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,0 +1,43 @@
+using Kalkan.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kalkan.Tests.Delivery;
+
+/// <summary>Features publish to an audience; each open stream gets exactly what is meant for its member or role.</summary>
+public class StreamHubTests
+{
+    [Theory, Stores]
+    public async Task An_event_for_some_members_or_a_role_reaches_them_and_no_one_else(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aigul, aigulId) = await kalkan.MemberAsync();
+        var (bermet, _) = await kalkan.MemberAsync();
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        await using var aigulStream = await EventStreamClient.OpenAsync(aigul);
+        await using var bermetStream = await EventStreamClient.OpenAsync(bermet);
+        await using var defenderStream = await EventStreamClient.OpenAsync(defender);
+        var hub = kalkan.Services.GetRequiredService<StreamHub>();
+
+        hub.Publish("sos", new { id = 1 }, Audience.Members([aigulId]).Or(Audience.Roles("defender", "admin")));
+        hub.Publish("duress", new { id = 2 }, Audience.Roles("defender"));
+
+        Assert.Equal(1, (await aigulStream.NextAsync("sos")).Data.GetProperty("id").GetInt32());
+        Assert.Equal(1, (await defenderStream.NextAsync("sos")).Data.GetProperty("id").GetInt32());
+        Assert.Equal(2, (await defenderStream.NextAsync("duress")).Data.GetProperty("id").GetInt32());
+        Assert.True(await bermetStream.QuietAsync("sos", TimeSpan.FromMilliseconds(300)));
+        Assert.True(await aigulStream.QuietAsync("duress", TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Theory, Stores]
+    public async Task Sealing_the_server_ends_every_open_stream(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (member, _) = await kalkan.MemberAsync();
+        await using var stream = await EventStreamClient.OpenAsync(member);
+        var hub = kalkan.Services.GetRequiredService<StreamHub>();
+        Assert.Equal(1, hub.OpenStreams);
+        kalkan.Services.GetRequiredService<Kalkan.Seal.SealState>().Close();
+        for (var i = 0; i < 50 && hub.OpenStreams > 0; i++) await Task.Delay(50);
+        Assert.Equal(0, hub.OpenStreams);
+    }
+}

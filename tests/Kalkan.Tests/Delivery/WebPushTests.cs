@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Kalkan.Delivery.Push;
+using Kalkan.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kalkan.Tests.Delivery;
+
+/// <summary>An installed phone gets a push for a new alert: encrypted for it, signed with the network's VAPID key, saying nothing of the alert.</summary>
+public class WebPushTests
+{
+    sealed record Received(string? Authorization, string? Encoding, string? Ttl, byte[] Body);
+
+    [Theory, Stores]
+    public async Task A_new_alert_reaches_a_subscribed_phone_as_a_neutral_encrypted_push_signed_with_the_networks_key(Store kind)
+    {
+        var inbox = Channel.CreateUnbounded<Received>();
+        var answer = HttpStatusCode.Created;
+        await using var service = await FakePushServiceAsync(inbox, () => answer);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
+        var (phone, _) = await kalkan.MemberAsync();
+        var (reporter, _) = await kalkan.MemberAsync();
+        using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var auth = RandomNumberGenerator.GetBytes(16);
+        var endpoint = service.Urls.Single() + "/push/" + Guid.NewGuid().ToString("N");
+        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
+        {
+            endpoint, expirationTime = (string?)null,
+            keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(auth) },
+        });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        var publicKey = (await phone.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString()!;
+        Assert.Equal(65, WebEncoders.Base64UrlDecode(publicKey).Length);
+
+        await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.87, lon = 74.59, note = "secret detail" });
+        var push = await ReadAsync(inbox);
+
+        Assert.Equal("aes128gcm", push.Encoding);
+        Assert.Equal("3600", push.Ttl);
+        var message = Encoding.UTF8.GetString(PushDecryption.Decrypt(push.Body, browser, auth));
+        var json = JsonDocument.Parse(message).RootElement;
+        Assert.Equal("Notes", json.GetProperty("title").GetString());
+        Assert.DoesNotContain("raid", message);
+        Assert.DoesNotContain("42.87", message);
+        Assert.DoesNotContain("secret", message);
+        Assert.StartsWith("vapid t=", push.Authorization);
+        var token = push.Authorization![8..push.Authorization!.IndexOf(',')];
+        Assert.True(Vapid.Verify(token, WebEncoders.Base64UrlDecode(publicKey)));
+        Assert.EndsWith("k=" + publicKey, push.Authorization);
+
+        // The phone uninstalled: its push service says gone, and the subscription is deleted.
+        answer = HttpStatusCode.Gone;
+        await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 10.0, lon = 10.0 });
+        await ReadAsync(inbox);
+        for (var i = 0; i < 50 && await CountAsync(kalkan) > 0; i++) await Task.Delay(100);
+        Assert.Equal(0, await CountAsync(kalkan));
+    }
+
+    [Theory, Stores]
+    public async Task Subscriptions_take_only_push_services_and_real_keys_are_sealed_and_removed_by_their_owner(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (phone, _) = await kalkan.MemberAsync();
+        var (someoneElse, _) = await kalkan.MemberAsync();
+        using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)) };
+
+        await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "https://attacker.example/hook", keys }), "endpoint");
+        await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "http://127.0.0.1:8080/push", keys }), "endpoint");
+        await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "http://fcm.googleapis.com/fcm/send/x", keys }), "endpoint");
+        var badPoint = new byte[65];
+        badPoint[0] = 4;
+        await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "https://fcm.googleapis.com/fcm/send/x", keys = new { p256dh = WebEncoders.Base64UrlEncode(badPoint), keys.auth } }), "keys.p256dh");
+        await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "https://fcm.googleapis.com/fcm/send/x", keys = new { keys.p256dh, auth = "short" } }), "keys.auth");
+        Assert.Equal(0, await CountAsync(kalkan));
+
+        const string endpoint = "https://fcm.googleapis.com/fcm/send/canary-endpoint-3b9c";
+        Assert.Equal(HttpStatusCode.Created, (await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint, keys })).StatusCode);
+        await using (var scope = kalkan.Services.CreateAsyncScope())
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<PushSubscription>().SingleAsync();
+            Assert.False(row.EndpointSealed.AsSpan().IndexOf(Encoding.UTF8.GetBytes("canary-endpoint")) >= 0);
+        }
+        var notHers = await someoneElse.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/push/subscriptions") { Content = JsonContent.Create(new { endpoint }) });
+        Assert.Equal(HttpStatusCode.NotFound, notHers.StatusCode);
+        var removed = await phone.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/push/subscriptions") { Content = JsonContent.Create(new { endpoint }) });
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(0, await CountAsync(kalkan));
+    }
+
+    static async Task Refused(Task<HttpResponseMessage> call, string field)
+    {
+        var response = await call;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+    }
+
+    static async Task<Received> ReadAsync(Channel<Received> inbox)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await inbox.Reader.ReadAsync(timeout.Token);
+    }
+
+    static async Task<int> CountAsync(KalkanFactory kalkan)
+    {
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<PushSubscription>().CountAsync();
+    }
+
+    /// <summary>A push service on loopback: keeps what it is sent and answers as told.</summary>
+    static async Task<WebApplication> FakePushServiceAsync(Channel<Received> inbox, Func<HttpStatusCode> answer)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/push/{id}", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            inbox.Writer.TryWrite(new Received(request.Headers.Authorization, request.Headers.ContentEncoding, request.Headers["TTL"], body.ToArray()));
+            return Results.StatusCode((int)answer());
+        });
+        await app.StartAsync();
+        return app;
+    }
+}
