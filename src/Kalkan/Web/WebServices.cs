@@ -25,6 +25,7 @@ public static class WebServices
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error); // it warns that our no-store overrides its no-cache
         builder.Logging.AddProvider(new LineLoggerProvider(Path.Combine(dataDir, "logs"), console: !builder.Environment.IsEnvironment("Testing")));
         return builder;
     }
