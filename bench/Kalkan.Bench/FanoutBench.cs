@@ -38,7 +38,6 @@ static class FanoutBench
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             await PostAsync(http, 0); // warm-up: JIT and the store
 
-            kalkan.Exited += (_, _) => Console.Error.WriteLine($"Kalkan exited with {kalkan.ExitCode}");
             var before = RssBytes(kalkan.Id);
             var clients = await OpenAsync(subscribers, i => LightClient.SseAsync(new IPEndPoint(IPAddress.Loopback, KalkanPort), token));
             await Task.Delay(2000);

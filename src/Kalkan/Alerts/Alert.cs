@@ -71,7 +71,7 @@ sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>, IEntityTypeCo
         alert.Property(a => a.Kind).HasMaxLength(16);
         alert.Property(a => a.Status).HasMaxLength(16);
         alert.HasIndex(a => a.ExpiresAt);
-        alert.HasIndex(a => new { a.Kind, a.ExpiresAt });
+        alert.HasIndex(a => new { a.Kind, a.Lat });
         alert.HasOne<Landmark>().WithMany().HasForeignKey(a => a.LandmarkId).OnDelete(DeleteBehavior.SetNull);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 
-public enum DeskOutcome { Done, Invalid, NotFound, OwnAlert, AlreadyConfirmed }
+public enum DeskOutcome { Done, Invalid, NotFound, OwnAlert, AlreadyConfirmed, TooMany }
 
 public sealed record DeskResult(DeskOutcome Outcome, AlertView? Alert = null, Validation? Errors = null);
 
@@ -17,7 +17,7 @@ public sealed record DeskResult(DeskOutcome Outcome, AlertView? Alert = null, Va
 /// is saved before it is published to the stream, so what a phone sees is in the store.
 /// Members appear here only as keyed references (<see cref="RefOf"/>), never as ids.
 /// </summary>
-public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, TimeProvider clock)
+public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, ReportLimiter limiter, TimeProvider clock)
 {
     AlertOptions Options => options.Value;
 
@@ -67,16 +67,21 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
             if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180) errors.Add("lon", "A longitude from -180 to 180.");
         }
         if (errors.Any) return new DeskResult(DeskOutcome.Invalid, Errors: errors);
+        // Counted here, for the API and the page alike; a refused report takes no permit.
+        if (!limiter.TryTake(memberId)) return new DeskResult(DeskOutcome.TooMany);
 
         var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : (landmark.Lat, landmark.Lon);
         var now = clock.GetUtcNow();
         var myRef = RefOf(memberId);
-        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct))
+        // A box around the place narrows the search in the store (an index on kind and latitude); the sphere decides.
+        var (dLat, dLon) = Geo.BoxDegrees(placeLat, Options.MergeMeters);
+        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed
+                && a.Lat >= placeLat - dLat && a.Lat <= placeLat + dLat && a.Lon >= placeLon - dLon && a.Lon <= placeLon + dLon).ToListAsync(ct))
             .Select(a => (Alert: a, Meters: Geo.DistanceMeters(a.Lat, a.Lon, placeLat, placeLon)))
             .Where(x => x.Meters <= Options.MergeMeters).OrderBy(x => x.Meters).Select(x => x.Alert).FirstOrDefault();
         if (nearest is not null)
         {
-            var merged = await ConfirmAsync(nearest, myRef, ct);
+            var merged = await ConfirmAsync(nearest, myRef, note, ct);
             return merged with { Alert = merged.Alert is { } view ? view with { Merged = true, Mine = merged.Outcome == DeskOutcome.OwnAlert } : null };
         }
 
@@ -114,10 +119,11 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
     {
         var now = clock.GetUtcNow();
         var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId && a.ExpiresAt > now, ct);
-        return alert is null ? new DeskResult(DeskOutcome.NotFound) : await ConfirmAsync(alert, RefOf(memberId), ct);
+        return alert is null ? new DeskResult(DeskOutcome.NotFound) : await ConfirmAsync(alert, RefOf(memberId), null, ct);
     }
 
-    async Task<DeskResult> ConfirmAsync(Alert alert, byte[] myRef, CancellationToken ct)
+    /// <summary>A confirmation; a merged report's note is added to the alert's (up to <see cref="AlertOptions.MergedNoteMaxLength"/>) so it is not lost.</summary>
+    async Task<DeskResult> ConfirmAsync(Alert alert, byte[] myRef, string? note, CancellationToken ct)
     {
         var landmark = await LandmarkNameAsync(alert, ct);
         if (CryptographicOperations.FixedTimeEquals(alert.ReporterRef, myRef)) return new DeskResult(DeskOutcome.OwnAlert, View(alert, landmark));
@@ -144,12 +150,24 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
             await alerts.Where(a => a.ExpiresAt < expires).ExecuteUpdateAsync(u => u.SetProperty(a => a.ExpiresAt, expires), ct);
             await alerts.Where(a => a.Status == AlertStatus.Unverified && a.Confirmations >= a.RequiredConfirmations)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AlertStatus.Corroborated), ct);
+            if (note is not null && MergedNote(alert, note) is { } combined)
+            {
+                var sealedNote = cipher.Encrypt(combined, new FieldRef(Alert.Table, Alert.NoteColumn, alert.Id));
+                await alerts.ExecuteUpdateAsync(u => u.SetProperty(a => a.NoteSealed, sealedNote), ct);
+            }
             await transaction.CommitAsync(ct);
         }
         await db.Entry(alert).ReloadAsync(ct);
         var view = View(alert, landmark);
         hub.Publish("alert", view, Audience.Everyone);
         return new DeskResult(DeskOutcome.Done, view with { Mine = false, Confirmed = true });
+    }
+
+    string? MergedNote(Alert alert, string note)
+    {
+        if (alert.NoteSealed is null) return note;
+        var combined = cipher.DecryptString(alert.NoteSealed, new FieldRef(Alert.Table, Alert.NoteColumn, alert.Id)) + "\n" + note;
+        return combined.Length <= AlertOptions.MergedNoteMaxLength ? combined : null;
     }
 
     /// <summary>A defender's word: verified or dismissed. Saying it again changes nothing; changing her mind moves the reporter's record.</summary>

@@ -11,12 +11,13 @@ namespace Kalkan.Alerts;
 /// <summary>Reports, the active list, the live stream, confirmations; verify, dismiss and the history for defenders.</summary>
 public static class AlertEndpoints
 {
-    public const string GroupLimit = "alerts", ReportLimit = "alerts-report";
+    public const string GroupLimit = "alerts";
+    public const string TooManyTitle = "You have sent many reports in the last hour; wait a little before the next.";
 
     public static IEndpointRouteBuilder MapAlertApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireAuthorization(Roles.Member).RequireRateLimiting(GroupLimit);
-        alerts.MapPost("/", Report).RequireRateLimiting(ReportLimit);
+        alerts.MapPost("/", Report);
         alerts.MapGet("/", List);
         alerts.MapGet("/stream", Stream).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         alerts.MapPost("/{id:guid}/confirm", Confirm);
@@ -74,6 +75,7 @@ public static class AlertEndpoints
     static ProblemHttpResult Refused(DeskResult result) => result.Outcome switch
     {
         DeskOutcome.OwnAlert => Conflict("You reported this alert; others confirm it.", result),
+        DeskOutcome.TooMany => TypedResults.Problem(title: TooManyTitle, statusCode: StatusCodes.Status429TooManyRequests),
         DeskOutcome.AlreadyConfirmed => Conflict("You have already confirmed this alert.", result),
         _ => TypedResults.Problem(title: "No such alert; it may have expired.", statusCode: StatusCodes.Status404NotFound),
     };

@@ -22,6 +22,9 @@ public sealed class AlertOptions
     /// <summary>Reports one member may make in an hour (merges included).</summary>
     public int ReportsPerHour { get; set; } = 12;
 
+    /// <summary>Calls one member may make to the alert API in a minute (stream connections included).</summary>
+    public int RequestsPerMinute { get; set; } = 240;
+
     /// <summary>How often expired alerts are folded into the history and purged.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -29,11 +32,13 @@ public sealed class AlertOptions
     public string HistoryTimeZone { get; set; } = "UTC";
 
     public const int NoteMaxLength = 280;
+    /// <summary>Notes of reports merged into one alert, one a line, up to this length; later ones no longer fit.</summary>
+    public const int MergedNoteMaxLength = 1000;
 
     public TimeSpan LifetimeOf(string kind) => Lifetime.TryGetValue(kind, out var t) ? t : Lifetime[AlertKinds.Other];
 
     public bool IsValid() =>
         AlertKinds.All.All(k => Lifetime.TryGetValue(k, out var t) && t > TimeSpan.Zero) &&
-        Corroboration >= 1 && MergeMeters >= 0 && ReportsPerHour > 0 && SweepInterval > TimeSpan.Zero &&
+        Corroboration >= 1 && MergeMeters >= 0 && ReportsPerHour > 0 && RequestsPerMinute > 0 && SweepInterval > TimeSpan.Zero &&
         TimeZoneInfo.TryFindSystemTimeZoneById(HistoryTimeZone, out _);
 }

@@ -8,15 +8,15 @@ public static class AlertServices
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
-            .Validate(o => o.IsValid(), "Alerts: every kind needs a positive lifetime; Corroboration, ReportsPerHour and SweepInterval must be positive; HistoryTimeZone a known zone")
+            .Validate(o => o.IsValid(), "Alerts: every kind needs a positive lifetime; Corroboration, ReportsPerHour, RequestsPerMinute and SweepInterval must be positive; HistoryTimeZone a known zone")
             .ValidateOnStart();
         services.AddScoped<AlertDesk>();
+        services.AddSingleton<ReportLimiter>();
         services.AddSingleton<AlertExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertExpiry>());
         services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<AlertOptions>>((limiter, alerts) =>
         {
-            DeliveryServices.PerMember(limiter, AlertEndpoints.GroupLimit, 240, TimeSpan.FromMinutes(1));
-            DeliveryServices.PerMember(limiter, AlertEndpoints.ReportLimit, alerts.Value.ReportsPerHour, TimeSpan.FromHours(1));
+            DeliveryServices.PerMember(limiter, AlertEndpoints.GroupLimit, alerts.Value.RequestsPerMinute, TimeSpan.FromMinutes(1));
         });
         services.AddTileCache();
         return services;

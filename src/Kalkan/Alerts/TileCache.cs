@@ -32,7 +32,8 @@ public static class TileCache
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section)
             .Validate(o => o.MaxZoom is >= 0 and <= 22 && Geo.IsPlace(o.CenterLat, o.CenterLon), "Map: MaxZoom 0-22 and a valid centre")
             .ValidateOnStart();
-        services.AddHttpClient(Client, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // No request logging: tile URLs say which streets someone looked at.
+        services.AddHttpClient(Client, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         return services;
     }
 

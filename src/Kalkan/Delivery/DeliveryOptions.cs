@@ -10,6 +10,9 @@ public sealed class DeliveryOptions
     /// <summary>Events kept in memory for Last-Event-ID resume; a phone gone longer gets `event: resync`.</summary>
     public int ReplayEvents { get; set; } = 1024;
 
+    /// <summary>How often open streams are checked against their sessions (signed out, revoked, expired: closed).</summary>
+    public TimeSpan SessionCheck { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Frames waiting for one slow connection before it is closed (it resumes with Last-Event-ID).</summary>
     public int QueuePerConnection { get; set; } = 256;
 }

@@ -13,7 +13,7 @@ public static class DeliveryServices
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
-            .Validate(o => o.Heartbeat > TimeSpan.Zero && o.ReplayEvents > 0 && o.QueuePerConnection > 0, "Delivery: heartbeat, replay and queue sizes must be positive")
+            .Validate(o => o.Heartbeat > TimeSpan.Zero && o.SessionCheck > TimeSpan.Zero && o.ReplayEvents > 0 && o.QueuePerConnection > 0, "Delivery: heartbeat, replay and queue sizes must be positive")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.Section)
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.MaxSubscriptionsPerMember > 0, "Push: TimeToLive and MaxSubscriptionsPerMember must be positive")
@@ -21,9 +21,12 @@ public static class DeliveryServices
         services.AddSingleton<PushQueue>();
         services.AddSingleton<StreamHub>();
         services.AddHostedService<PushSender>();
+        services.AddHostedService<StreamSessionCheck>();
         services.AddSingleton<INetworkSetupStep, VapidSetupStep>();
+        // No request logging: HttpClientFactory would write each push endpoint (which names a phone) to the log.
         services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
+            .RemoveAllLoggers();
         services.Configure<RateLimiterOptions>(o => PerMember(o, PushLimit, 30, TimeSpan.FromMinutes(1)));
         return services;
     }

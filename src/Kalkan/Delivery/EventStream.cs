@@ -14,7 +14,7 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
     public async Task ExecuteAsync(HttpContext context)
     {
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var connection = hub.Open(user.MemberId(), user.FindFirstValue(ClaimTypes.Role) ?? "", lastEventId);
+        var connection = hub.Open(user.MemberId(), user.FindFirstValue(ClaimTypes.Role) ?? "", user.SessionId(), lastEventId);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
         try
@@ -24,6 +24,11 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
             context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx in front must not hold frames back
             var body = context.Response.BodyWriter;
             body.Write("retry: 3000\n\n"u8);
+            // What is still open for her (an SOS, a missed check-in), from features that keep such state:
+            // a phone that connects after the event was sent still hears it.
+            foreach (var greeting in context.RequestServices.GetServices<IStreamGreeting>())
+                foreach (var (eventName, payload) in await greeting.StillOpenAsync(connection.MemberId, connection.Role, done.Token))
+                    body.Write(StreamHub.UnnumberedFrame(eventName, payload));
             await body.FlushAsync(done.Token);
             var reader = connection.Queue.Reader;
             while (await reader.WaitToReadAsync(done.Token))

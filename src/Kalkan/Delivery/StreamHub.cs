@@ -62,6 +62,10 @@ public sealed class StreamHub : IDisposable
         if (push) this.push.Enqueue(audience);
     }
 
+    /// <summary>A frame for one stream only, outside the numbered sequence: without an id, so the phone's Last-Event-ID stays as it was.</summary>
+    internal static byte[] UnnumberedFrame(string eventName, object payload) =>
+        Encoding.UTF8.GetBytes($"event: {eventName}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n");
+
     static byte[] Frame(long id, string eventName, string json) =>
         // JSON never holds a raw newline, so one data: line carries it.
         Encoding.UTF8.GetBytes($"id: {id}\nevent: {eventName}\ndata: {json}\n\n");
@@ -74,9 +78,9 @@ public sealed class StreamHub : IDisposable
     }
 
     /// <summary>Registers a stream and queues what it missed since <paramref name="lastEventId"/> (or resync).</summary>
-    internal StreamConnection Open(Guid memberId, string role, string? lastEventId)
+    internal StreamConnection Open(Guid memberId, string role, Guid sessionId, string? lastEventId)
     {
-        var connection = new StreamConnection(memberId, role, options.QueuePerConnection);
+        var connection = new StreamConnection(memberId, role, sessionId, options.QueuePerConnection);
         lock (replayGate)
         {
             open.TryAdd(connection, 0);
@@ -98,6 +102,8 @@ public sealed class StreamHub : IDisposable
         open.TryRemove(connection, out _);
         connection.Close();
     }
+
+    internal ICollection<StreamConnection> Streams => open.Keys;
 
     void CloseAll()
     {

@@ -58,12 +58,13 @@ public class AlertRulesTests
         var original = await (await first.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8700, lon = 74.5900 })).Content.ReadFromJsonAsync<JsonElement>();
 
         // About 220 m north: the same checkpoint, seen by someone else.
-        var near = await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8720, lon = 74.5900 });
+        var near = await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8720, lon = 74.5900, note = "they stop taxis" });
         Assert.Equal(HttpStatusCode.Created, near.StatusCode);
         var merged = await near.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(original.GetProperty("id").GetString(), merged.GetProperty("id").GetString());
         Assert.True(merged.GetProperty("merged").GetBoolean());
         Assert.Equal(1, merged.GetProperty("confirmations").GetInt32());
+        Assert.Equal("they stop taxis", merged.GetProperty("note").GetString()); // her note is kept with the alert
 
         // About 440 m away, or another kind at the same spot: a pin of its own.
         await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8740, lon = 74.5900 });
@@ -118,6 +119,20 @@ public class AlertRulesTests
         Assert.Equal("Osh bazaar", names.EnumerateArray().Single().GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/landmarks", new { name = "x", lat = 1.0, lon = 1.0 })).StatusCode);
         await Refused(defender.PostAsJsonAsync("/api/v1/landmarks", new { name = "", lat = 100.0, lon = 1.0 }), 400, "name");
+    }
+
+    [Theory, Stores]
+    public async Task A_member_past_her_hourly_reports_is_refused_with_429_and_nothing_is_stored(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Alerts:ReportsPerHour"] = "2" });
+        var (member, _) = await kalkan.MemberAsync();
+        var (other, _) = await kalkan.MemberAsync();
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 1.0, lon = 1.0 })).StatusCode);
+        await Refused(member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 91.0, lon = 1.0 }), 400, "lat"); // a refused report costs nothing
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 2.0, lon = 2.0 })).StatusCode);
+        await Refused(member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 3.0, lon = 3.0 }), 429);
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 4.0, lon = 4.0 })).StatusCode);
+        Assert.Equal(3, JsonDocument.Parse(await ListAsync(member)).RootElement.GetArrayLength());
     }
 
     static async Task<string> ListAsync(HttpClient client) => await client.GetStringAsync("/api/v1/alerts");

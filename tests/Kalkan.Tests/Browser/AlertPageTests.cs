@@ -49,6 +49,8 @@ public class AlertPageTests
         var requests = new List<IRequest>();
         context.Request += (_, request) => { lock (requests) requests.Add(request); };
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
         await page.SignInAsync(server, "zarina", "zarina's passphrase for tests");
         await page.GotoAsync(new Uri(server, "/alerts").ToString());
         Assert.NotNull(await page.QuerySelectorAsync("#quick-exit"));
@@ -71,6 +73,7 @@ public class AlertPageTests
         // The map, on request: tiles from this server only.
         await page.ClickAsync("#map-toggle");
         await page.WaitForSelectorAsync("#map img.leaflet-tile-loaded");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#map path.leaflet-interactive').length >= 4"); // three alerts and her own dot
 
         // Three taps: a kind, send (the place is her position, filled in by the page).
         await page.ClickAsync("label.kind-checkpoint");
@@ -98,6 +101,13 @@ public class AlertPageTests
                 Assert.False(carried.Contains(digits), $"{request.Method} {request.Url} carries the position ({digits})");
         }
         Assert.Equal(1, reports);
+        Assert.Empty(errors);
+        // The server fetched the tiles; its log says nothing of which ones, nor of any place.
+        await using var logFile = new FileStream(Path.Combine(kalkan.Store.DataDir, "logs", "kalkan.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var log = await new StreamReader(logFile).ReadToEndAsync();
+        Assert.DoesNotContain(new Uri(tileHost).Authority, log);
+        Assert.DoesNotContain("/tiles/", log);
+        foreach (var digits in Fragments(PhoneLat).Concat(Fragments(PhoneLon))) Assert.DoesNotContain(digits, log);
     }
 
     /// <summary>The position as a request could spell it: 42.8123, 42.81234 ... and percent-encoded forms alike.</summary>

@@ -29,6 +29,24 @@ public class StreamHubTests
     }
 
     [Theory, Stores]
+    public async Task A_stream_ends_soon_after_its_session_does(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Delivery:SessionCheck"] = "00:00:00.200" });
+        var (member, _) = await kalkan.MemberAsync();
+        var (other, _) = await kalkan.MemberAsync();
+        await using var stays = await EventStreamClient.OpenAsync(other);
+        await using var stream = await EventStreamClient.OpenAsync(member);
+        var hub = kalkan.Services.GetRequiredService<StreamHub>();
+        Assert.Equal(2, hub.OpenStreams);
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await member.DeleteAsync("/api/v1/session")).StatusCode);
+        for (var i = 0; i < 50 && hub.OpenStreams > 1; i++) await Task.Delay(50);
+        Assert.Equal(1, hub.OpenStreams);
+        hub.Publish("alert", new { id = 7 }, Audience.Everyone);
+        Assert.Equal(7, (await stays.NextAsync("alert")).Data.GetProperty("id").GetInt32());
+    }
+
+    [Theory, Stores]
     public async Task Sealing_the_server_ends_every_open_stream(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);

@@ -63,6 +63,11 @@ public class WebPushTests
         await ReadAsync(inbox);
         for (var i = 0; i < 50 && await CountAsync(kalkan) > 0; i++) await Task.Delay(100);
         Assert.Equal(0, await CountAsync(kalkan));
+
+        // An endpoint names the phone to its push service: no log line may hold it.
+        var log = await File.ReadAllTextAsync(Path.Combine(kalkan.Store.DataDir, "logs", "kalkan.log"));
+        Assert.DoesNotContain(endpoint[endpoint.LastIndexOf('/')..], log);
+        Assert.DoesNotContain(new Uri(endpoint).Authority, log);
     }
 
     [Theory, Stores]
@@ -74,6 +79,13 @@ public class WebPushTests
         using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)) };
 
+        await using (var scope = kalkan.Services.CreateAsyncScope())
+        {
+            // Made with the network, in the setup's transaction; its private half only sealed.
+            var vapid = await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<VapidKey>().SingleAsync();
+            Assert.Equal(65, vapid.PublicKey.Length);
+            Assert.Equal(1 + 12 + 32 + 16, vapid.PrivateKeySealed.Length);
+        }
         await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "https://attacker.example/hook", keys }), "endpoint");
         await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "http://127.0.0.1:8080/push", keys }), "endpoint");
         await Refused(phone.PostAsJsonAsync("/api/v1/push/subscriptions", new { endpoint = "http://fcm.googleapis.com/fcm/send/x", keys }), "endpoint");

@@ -72,7 +72,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("LandmarkId");
 
-                    b.HasIndex("Kind", "ExpiresAt");
+                    b.HasIndex("Kind", "Lat");
 
                     b.ToTable("alerts", (string)null);
                 });

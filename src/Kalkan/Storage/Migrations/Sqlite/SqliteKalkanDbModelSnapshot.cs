@@ -67,7 +67,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("LandmarkId");
 
-                    b.HasIndex("Kind", "ExpiresAt");
+                    b.HasIndex("Kind", "Lat");
 
                     b.ToTable("alerts", (string)null);
                 });

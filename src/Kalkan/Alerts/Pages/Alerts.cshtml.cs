@@ -1,0 +1,73 @@
+using Kalkan.Delivery.Push;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Sessions;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Alerts.Pages;
+
+/// <summary>
+/// /alerts, a member's home: the active alerts and the report form. Without script it lists the
+/// alerts and takes reports with typed coordinates or a landmark; alerts.js adds distance and
+/// direction from the phone's own position (computed in the page, never sent), live updates, the
+/// map and push. Each form reuses the API's handler.
+/// </summary>
+[Authorize(Roles.Member)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
+public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map) : PageModel
+{
+    public List<AlertView> Alerts { get; private set; } = [];
+    public List<LandmarkView> Landmarks { get; private set; } = [];
+    public PageOutcome? Outcome { get; private set; }
+    public string? Done { get; private set; }
+    public MapOptions Map => map.Value;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostReportAsync(string? kind, string? lat, string? lon, Guid? landmark, string? note, CancellationToken ct)
+    {
+        var request = new ReportRequest(kind, Geo.Parse(lat), Geo.Parse(lon), landmark, note);
+        var outcome = PageOutcome.From(await AlertEndpoints.Report(request, User, desk, ct));
+        // A place typed but unreadable is named as such, not as missing.
+        if (!outcome.Ok && landmark is null && (lat is { Length: > 0 } && request.Lat is null || lon is { Length: > 0 } && request.Lon is null))
+            outcome = outcome with { Errors = new Dictionary<string, string[]>(outcome.Errors) { ["lat"] = ["A latitude from -90 to 90."] } };
+        return await ShowAsync(outcome, outcome.Value is AlertView { Merged: true } ? "It was already reported nearby: your report confirms it." : "Your report was sent.", ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await AlertEndpoints.Confirm(id, User, desk, ct)), "Thank you: your confirmation counts.", ct);
+
+    /// <summary>The page's script sends the browser's PushSubscription here (the API wants a bearer token the page does not hold).</summary>
+    public async Task<IActionResult> OnPostPushAsync(string? endpoint, string? p256dh, string? auth, [FromServices] BlindIndex blind,
+        [FromServices] IOptions<PushOptions> push, [FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        var result = await PushEndpoints.Subscribe(new(endpoint, new(p256dh, auth)), User, db, cipher, blind, push, clock, ct);
+        return PageOutcome.From(result).Ok ? StatusCode(201) : StatusCode(400);
+    }
+
+    public async Task<IActionResult> OnPostUnpushAsync(string? endpoint, [FromServices] BlindIndex blind, CancellationToken ct)
+    {
+        await PushEndpoints.Unsubscribe(new(endpoint), User, db, blind, ct);
+        return StatusCode(204);
+    }
+
+    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
+    {
+        Outcome = outcome;
+        if (outcome.Ok) Done = done;
+        else Response.StatusCode = outcome.Errors.Count > 0 ? 400 : outcome.Title == AlertEndpoints.TooManyTitle ? 429 : 409;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Alerts = await desk.ActiveAsync(User.MemberId(), false, ct);
+        Landmarks = (await LandmarkEndpoints.List(db, cipher, ct)).Value ?? [];
+    }
+}

@@ -1,0 +1,64 @@
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Sessions;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Alerts.Pages;
+
+/// <summary>
+/// /console/alerts, the defenders' console: active alerts with each reporter's record, verify and
+/// dismiss; the landmarks; the map of active alerts and the history map from the aggregate.
+/// </summary>
+[Authorize(Roles.Defender)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
+public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map, TimeProvider clock) : PageModel
+{
+    public List<AlertView> Alerts { get; private set; } = [];
+    public List<LandmarkView> Landmarks { get; private set; } = [];
+    public List<HistoryCell> History { get; private set; } = [];
+    public PageOutcome? Outcome { get; private set; }
+    public string? Done { get; private set; }
+    public MapOptions Map => map.Value;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The table's rows alone, for the console's script to refresh after a stream event.</summary>
+    public async Task<IActionResult> OnGetRowsAsync(CancellationToken ct)
+    {
+        Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
+        return Partial("_ConsoleRows", this);
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await AlertEndpoints.Verify(id, desk, ct)), "The alert is marked verified.", ct);
+
+    public async Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await AlertEndpoints.Dismiss(id, desk, ct)), "The alert is dismissed.", ct);
+
+    public async Task<IActionResult> OnPostLandmarkAsync(string? name, string? lat, string? lon, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Add(new(name, Geo.Parse(lat), Geo.Parse(lon)), db, cipher, clock, ct)), "The landmark is added.", ct);
+
+    public async Task<IActionResult> OnPostRemoveLandmarkAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Remove(id, db, ct)), "The landmark is removed.", ct);
+
+    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
+    {
+        Outcome = outcome;
+        if (outcome.Ok) Done = done;
+        else Response.StatusCode = outcome.Errors.Count > 0 ? 400 : 404;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
+        Landmarks = (await LandmarkEndpoints.List(db, cipher, ct)).Value ?? [];
+        History = PageOutcome.From(await AlertEndpoints.History(null, db, ct)).Value as List<HistoryCell> ?? [];
+    }
+}
