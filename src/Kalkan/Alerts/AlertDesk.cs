@@ -86,8 +86,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }
 
         var trackKey = TrackKeyOf(myRef);
-        var track = await db.Set<ReporterTrack>().FirstOrDefaultAsync(t => t.Key == trackKey, ct);
-        if (track is null) db.Add(track = new ReporterTrack { Key = trackKey });
+        var track = await TrackAsync(trackKey, ct);
         var alert = new Alert
         {
             Kind = request.Kind!,
@@ -100,12 +99,33 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
             ExpiresAt = now + Options.LifetimeOf(request.Kind!),
         };
         if (note is not null) alert.NoteSealed = cipher.Encrypt(note, new FieldRef(Alert.Table, Alert.NoteColumn, alert.Id));
-        track.Reports++;
-        db.Add(alert);
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Add(alert);
+            await db.SaveChangesAsync(ct);
+            // Counted in the store: two reports of hers at once both count.
+            await db.Set<ReporterTrack>().Where(t => t.Key == trackKey).ExecuteUpdateAsync(u => u.SetProperty(t => t.Reports, t => t.Reports + 1), ct);
+            await transaction.CommitAsync(ct);
+        }
         var published = View(alert, landmark is null ? null : NameOf(landmark));
         hub.Publish("alert", published, Audience.Everyone, push: true);
         return new DeskResult(DeskOutcome.Done, published with { Mine = true, Confirmed = false, Merged = false });
+    }
+
+    /// <summary>Her track record, made at her first report; two first reports at once make one row.</summary>
+    async Task<ReporterTrack> TrackAsync(byte[] key, CancellationToken ct)
+    {
+        if (await db.Set<ReporterTrack>().AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct) is { } track) return track;
+        db.Add(new ReporterTrack { Key = key });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+        return await db.Set<ReporterTrack>().AsNoTracking().FirstAsync(t => t.Key == key, ct);
     }
 
     /// <summary>

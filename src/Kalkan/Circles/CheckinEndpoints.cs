@@ -73,7 +73,7 @@ public static class CheckinEndpoints
     }
 
     public static async Task<Results<Ok<CheckinView>, ValidationProblem, ProblemHttpResult>> Done(Guid id, DoneRequest request, ClaimsPrincipal user,
-        KalkanDb db, CircleDirectory circles, PassphraseHasher hasher, StreamHub hub, TimeProvider clock, CancellationToken ct)
+        KalkanDb db, CircleDirectory circles, PassphraseHasher hasher, StreamHub hub, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
     {
         var checkin = await MineAsync(id, user, db, circles, ct);
         if (checkin is null) return CircleEndpoints.NotFound();
@@ -89,8 +89,14 @@ public static class CheckinEndpoints
         checkin.State = CheckinState.Done;
         checkin.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        if (duress)
-            hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner.Id, "duress", circles, ct), await circles.AudienceOfAsync(owner.Id, ct), push: true);
+        // The alarm goes out after the answer, on its own scope: the answer and its timing are those of a plain "done".
+        if (duress) _ = Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var directory = scope.ServiceProvider.GetRequiredService<CircleDirectory>();
+            hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner.Id, "duress", directory, CancellationToken.None),
+                await directory.AudienceOfAsync(owner.Id, CancellationToken.None), push: true);
+        });
         return TypedResults.Ok(View(checkin));
     }
 

@@ -17,7 +17,7 @@ public static class SessionServices
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
-        services.AddScoped<DuressAlarm>();
+        services.AddSingleton<DuressAlarm>();
         services.AddSingleton<FailureCounter>();
         services.AddHostedService<EndSessionsWhenSealed>();
         services.AddAuthentication(SessionAuthentication.SchemeName)

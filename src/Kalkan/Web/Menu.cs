@@ -10,12 +10,14 @@ public static class Menu
 
     public static readonly List<Item> Items =
     [
+        new("/alerts", "Alerts", Roles.Member),
         new("/sos", "SOS", Roles.Member),
         new("/checkin", "Check-in", Roles.Member),
         new("/circle", "My circle", Roles.Member),
         new("/calls", "Calls for help", Roles.Member),
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
+        new("/console/alerts", "Alerts console", Roles.Defender),
         new("/research", "Research", Roles.Researcher),
     ];
 

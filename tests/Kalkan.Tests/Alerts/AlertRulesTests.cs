@@ -135,6 +135,18 @@ public class AlertRulesTests
         Assert.Equal(3, JsonDocument.Parse(await ListAsync(member)).RootElement.GetArrayLength());
     }
 
+    [Theory, Stores]
+    public async Task Simultaneous_first_reports_of_one_member_are_all_stored_and_all_counted_in_her_record(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (member, _) = await kalkan.MemberAsync();
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => member.PostAsJsonAsync("/api/v1/alerts", new { kind = "patrol", lat = 10.0 + i, lon = 20.0 })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var seen = await defender.GetFromJsonAsync<JsonElement>("/api/v1/alerts");
+        Assert.All(seen.EnumerateArray(), a => Assert.Equal(5, a.GetProperty("reporter").GetProperty("reports").GetInt32()));
+    }
+
     static async Task<string> ListAsync(HttpClient client) => await client.GetStringAsync("/api/v1/alerts");
 
     static async Task Refused(Task<HttpResponseMessage> call, int status, string? field = null)

@@ -5,6 +5,7 @@ using System.Text.Json;
 
 namespace Kalkan.Tests.Circles;
 
+[Collection(TimingSensitive.Name)]
 public class CheckinTests
 {
     const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";

@@ -57,8 +57,8 @@ public class PageTests
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
         var home = await browser.GetAsync("/");
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Contains("admin", await home.Content.ReadAsStringAsync());
+        Assert.Equal("/alerts", home.Headers.Location?.OriginalString);
+        Assert.Contains(Scenario.AdminHandle, await browser.GetStringAsync("/account"));
     }
 
     [Theory, Stores]

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kalkan.Seal;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,14 +7,11 @@ namespace Kalkan.Web.Pages;
 /// <summary>The front door sends each visitor where the server's state says to go.</summary>
 public sealed class IndexModel(SealState seal) : PageModel
 {
-    public string Role { get; private set; } = "";
-
     public IActionResult OnGet()
     {
         if (seal.Status == SealStatus.Uninitialized) return Redirect("/setup");
         if (seal.Status == SealStatus.Sealed) return Redirect("/unseal");
-        if (User.Identity?.IsAuthenticated != true) return Redirect("/signin");
-        Role = User.FindFirstValue(ClaimTypes.Role) ?? "";
-        return Page();
+        // A member's home is the alerts page (contract.md).
+        return Redirect(User.Identity?.IsAuthenticated == true ? "/alerts" : "/signin");
     }
 }
