@@ -57,9 +57,11 @@ public class Program
 
         app.UseWeb();
         app.UseSealGate();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so a per-member limit sees her; after authorization, so a caller
+        // turned away never spends anyone's permits.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapSeal();

@@ -40,7 +40,7 @@ public static class AlertEndpoints
     }
 
     public static async Task<Ok<List<AlertView>>> List(ClaimsPrincipal user, AlertDesk desk, CancellationToken ct) =>
-        TypedResults.Ok(await desk.ActiveAsync(user.MemberId(), Web.Menu.Allows(user, Roles.Defender), ct));
+        TypedResults.Ok(await desk.ActiveAsync(user.MemberId(), user.AttendsEveryone(), ct));
 
     /// <summary>Every member's one live stream: alerts, and whatever else features publish to her (Delivery/StreamHub).</summary>
     public static EventStream Stream(ClaimsPrincipal user, StreamHub hub) => new(hub, user);

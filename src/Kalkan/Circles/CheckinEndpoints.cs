@@ -73,30 +73,30 @@ public static class CheckinEndpoints
     }
 
     public static async Task<Results<Ok<CheckinView>, ValidationProblem, ProblemHttpResult>> Done(Guid id, DoneRequest request, ClaimsPrincipal user,
-        KalkanDb db, CircleDirectory circles, PassphraseHasher hasher, StreamHub hub, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
+        KalkanDb db, CircleDirectory circles, PassphraseCheck check, StreamHub hub, DuressAlarm duress, TimeProvider clock, CancellationToken ct)
     {
         var checkin = await MineAsync(id, user, db, circles, ct);
         if (checkin is null) return CircleEndpoints.NotFound();
-        var me = await db.Members.AsNoTracking().SingleAsync(m => m.Id == user.MemberId(), ct);
-        // Under duress she may be in her decoy account: there her duress passphrase is the one that works.
-        var owner = me.IsDecoy ? await db.Members.AsNoTracking().SingleAsync(m => m.DecoyId == me.Id, ct) : me;
-        var (real, duress) = string.IsNullOrEmpty(request.Passphrase) || request.Passphrase.Length > PassphrasePolicy.Max
-            ? hasher.CheckDecoy("")
-            : hasher.Check(request.Passphrase, owner.PassphraseHash, owner.DuressHash);
-        if (me.IsDecoy) (real, duress) = (duress, false);
-        if (!real && !duress) return new Validation().Add("passphrase", "This is not your current passphrase.").Problem();
+        // Under duress she may be in her decoy account: there her duress passphrase is the one that works (PassphraseCheck).
+        var holder = await check.HolderAsync(user.MemberId(), tracked: false, ct);
+        var said = await check.CheckAsync(holder, request.Passphrase, ct);
+        if (said is not (Said.Hers or Said.Duress)) return new Validation().Add("passphrase", "This is not your current passphrase.").Problem();
 
         checkin.State = CheckinState.Done;
         checkin.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        // The alarm goes out after the answer, on its own scope: the answer and its timing are those of a plain "done".
-        if (duress) _ = Task.Run(async () =>
+        // The alarm goes out after the answer, on its own scope: the answer and its timing are those of a
+        // plain "done". Her circle hears it as a missed check-in; the defenders get the duress warning.
+        if (said == Said.Duress)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var directory = scope.ServiceProvider.GetRequiredService<CircleDirectory>();
-            hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner.Id, "duress", directory, CancellationToken.None),
-                await directory.AudienceOfAsync(owner.Id, CancellationToken.None), push: true);
-        });
+            var owner = holder.Owner.Id;
+            duress.Later(owner, DuressWarnings.CheckinReason, async services =>
+            {
+                var directory = services.GetRequiredService<CircleDirectory>();
+                hub.Publish("checkin-missed", await Alarm.PayloadAsync(checkin, owner, "duress", directory, CancellationToken.None),
+                    await directory.AudienceOfAsync(owner, CancellationToken.None), push: true);
+            });
+        }
         return TypedResults.Ok(View(checkin));
     }
 
@@ -109,7 +109,7 @@ public static class CheckinEndpoints
         foreach (var c in await db.Set<Checkin>().AsNoTracking().Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null).OrderBy(c => c.DueAt).ToListAsync(ct))
         {
             var owner = circles.OpenId(Checkin.Table, "owner", c.Id, c.OwnerSealed);
-            if (owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), SosEndpoints.Role(user), ct)) continue;
+            if (owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), user.Role(), ct)) continue;
             var position = CircleDirectory.ParsePosition(circles.Open(Checkin.Table, "position", c.Id, c.PositionSealed));
             views.Add(new MissedView(c.Id, await circles.HandleOfAsync(owner, ct), c.DueAt, circles.Open(Checkin.Table, "note", c.Id, c.NoteSealed), position?.Lat, position?.Lon));
         }
@@ -122,7 +122,7 @@ public static class CheckinEndpoints
     {
         var checkin = await db.Set<Checkin>().SingleOrDefaultAsync(c => c.Id == id && c.State == CheckinState.Missed && c.ResolvedAt == null, ct);
         var owner = checkin is null ? Guid.Empty : circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
-        if (checkin is null || owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), SosEndpoints.Role(user), ct))
+        if (checkin is null || owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), user.Role(), ct))
             return CircleEndpoints.NotFound();
         checkin.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -28,12 +28,16 @@ public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex 
         return (Guid.Parse(pair[0]), Guid.Parse(pair[1]));
     }
 
-    public CircleLink NewLink(Guid owner, Guid member, DateTimeOffset now)
+    public CircleLink NewLink(Guid owner, Guid member, string handle, DateTimeOffset now)
     {
-        var link = new CircleLink { OwnerIndex = IndexOf(owner), MemberIndex = IndexOf(member), PairSealed = [], CreatedAt = now };
+        var link = new CircleLink { OwnerIndex = IndexOf(owner), MemberIndex = IndexOf(member), PairSealed = [], HandleSealed = [], CreatedAt = now };
         link.PairSealed = Seal(CircleLink.Table, "pair", link.Id, $"{owner:N}:{member:N}");
+        link.HandleSealed = Seal(CircleLink.Table, "handle", link.Id, handle);
         return link;
     }
+
+    /// <summary>The handle she typed when she invited (shown while it is pending).</summary>
+    public string InvitedHandleOf(CircleLink link) => Open(CircleLink.Table, "handle", link.Id, link.HandleSealed)!;
 
     public Task<List<CircleLink>> LinksOwnedByAsync(Guid owner, CancellationToken ct)
     {
@@ -55,9 +59,9 @@ public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex 
     public async Task<Audience> AudienceOfAsync(Guid owner, CancellationToken ct) =>
         Audience.Members(await CircleOfAsync(owner, ct)).Or(Audience.Roles(Roles.Defender, Roles.Admin));
 
-    /// <summary>Whether this caller may see and answer her calls: herself, her circle, a defender.</summary>
+    /// <summary>Whether this caller may see and answer her calls: herself, her circle, an (effective) defender.</summary>
     public async Task<bool> MayAttendAsync(Guid owner, Guid caller, string callerRole, CancellationToken ct) =>
-        owner == caller || callerRole is Roles.Defender or Roles.Admin || (await CircleOfAsync(owner, ct)).Contains(caller);
+        owner == caller || Roles.AttendsEveryone(callerRole) || (await CircleOfAsync(owner, ct)).Contains(caller);
 
     public async Task<string> HandleOfAsync(Guid member, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kalkan.Members;
+using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Storage;
 using Kalkan.Web;
@@ -31,28 +32,36 @@ public static class CircleEndpoints
         var me = user.MemberId();
         var members = new List<Place>();
         foreach (var link in await circles.LinksOwnedByAsync(me, ct))
-            members.Add(new Place(link.Id, await circles.HandleOfAsync(circles.PairOf(link).Member, ct), link.AcceptedAt is not null));
+            members.Add(new Place(link.Id, link.AcceptedAt is null ? circles.InvitedHandleOf(link) : await circles.HandleOfAsync(circles.PairOf(link).Member, ct), link.AcceptedAt is not null));
         var memberOf = new List<Place>();
         foreach (var link in await circles.LinksToAsync(me, ct))
             memberOf.Add(new Place(link.Id, await circles.HandleOfAsync(circles.PairOf(link).Owner, ct), link.AcceptedAt is not null));
         return TypedResults.Ok(new CircleView(members, memberOf));
     }
 
+    /// <summary>
+    /// Invites a handle. Whether anyone has it is never told: a handle no member has gets a pending
+    /// invitation like any other, which nobody can accept, so the answer (and its work) is the same.
+    /// A full circle is refused before the handle is looked at.
+    /// </summary>
     public static async Task<Results<Created<IdResponse>, ValidationProblem, ProblemHttpResult>> Invite(InviteRequest request, ClaimsPrincipal user,
         KalkanDb db, MemberAccounts accounts, CircleDirectory circles, IOptions<CirclesOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (new Validation().Required("handle", request.Handle, 64) is { Any: true } errors) return errors.Problem();
+        var errors = new Validation();
+        if (Handles.Problem(request.Handle) is { } problem) errors.Add("handle", problem);
+        if (errors.Any) return errors.Problem();
         var me = user.MemberId();
-        var index = accounts.IndexOf(request.Handle!);
-        var invited = await db.Members.AsNoTracking().Where(m => m.HandleIndex == index && !m.IsDecoy && m.RevokedAt == null).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
-        if (invited is null) return TypedResults.Problem(title: "No member has this handle.", statusCode: StatusCodes.Status404NotFound);
-        if (invited == me) return TypedResults.Problem(title: "You cannot be in your own circle.", statusCode: StatusCodes.Status409Conflict);
         var links = await circles.LinksOwnedByAsync(me, ct);
-        if (links.Any(l => circles.PairOf(l).Member == invited))
-            return TypedResults.Problem(title: "She is already in your circle, or invited.", statusCode: StatusCodes.Status409Conflict);
         if (links.Count >= options.Value.MaxCircle)
             return TypedResults.Problem(title: "Your circle is full.", statusCode: StatusCodes.Status409Conflict);
-        var link = circles.NewLink(me, invited.Value, clock.GetUtcNow());
+        var handle = request.Handle!.Trim();
+        var index = accounts.IndexOf(handle);
+        var found = await db.Members.AsNoTracking().Where(m => m.HandleIndex == index && m.RevokedAt == null).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
+        if (found == me) return TypedResults.Problem(title: "You cannot be in your own circle.", statusCode: StatusCodes.Status409Conflict);
+        var typed = BlindIndex.Normalize(handle);
+        if (links.Any(l => (found is not null && circles.PairOf(l).Member == found) || BlindIndex.Normalize(circles.InvitedHandleOf(l)) == typed))
+            return TypedResults.Problem(title: "She is already in your circle, or invited.", statusCode: StatusCodes.Status409Conflict);
+        var link = circles.NewLink(me, found ?? Guid.NewGuid(), handle, clock.GetUtcNow());
         db.Add(link);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/circle/members/{link.Id}", new IdResponse(link.Id));

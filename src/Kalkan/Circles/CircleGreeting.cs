@@ -23,7 +23,7 @@ sealed class CircleGreeting(KalkanDb db, CircleDirectory circles) : IStreamGreet
         if (calls.Count == 0 && missed.Count == 0) return [];
 
         var book = await circles.AlarmBookAsync(ct);
-        var defender = role is Roles.Defender or Roles.Admin;
+        var defender = Roles.AttendsEveryone(role);
         bool Attends(Guid owner) => owner != memberId && (defender || book.CircleOf(owner).Contains(memberId));
         var frames = new List<(string, object)>();
         foreach (var call in calls)

@@ -15,8 +15,10 @@ public sealed class CircleLink
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] OwnerIndex { get; set; }
     public required byte[] MemberIndex { get; set; }
-    /// <summary>"owner-id:member-id", sealed.</summary>
+    /// <summary>"owner-id:member-id", sealed. The member id is a random one when the handle she typed is no member's.</summary>
     public required byte[] PairSealed { get; set; }
+    /// <summary>The handle as she typed it, sealed: what her circle page shows while the invitation is pending.</summary>
+    public required byte[] HandleSealed { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Null while the invited member has not accepted.</summary>
     public DateTimeOffset? AcceptedAt { get; set; }

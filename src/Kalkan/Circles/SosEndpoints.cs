@@ -72,7 +72,7 @@ public static class SosEndpoints
     {
         var call = await db.Set<SosCall>().SingleOrDefaultAsync(s => s.Id == id && s.ResolvedAt == null, ct);
         var owner = call is null ? Guid.Empty : circles.OpenId(SosCall.Table, "owner", call.Id, call.OwnerSealed);
-        if (call is null || owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), Role(user), ct)) return CircleEndpoints.NotFound();
+        if (call is null || owner == user.MemberId() || !await circles.MayAttendAsync(owner, user.MemberId(), user.Role(), ct)) return CircleEndpoints.NotFound();
         if (!Kinds.Contains(request.Kind)) return new Validation().Add("kind", "on-my-way or calling.").Problem();
         var response = new SosResponse { SosId = id, Kind = request.Kind!, ResponderSealed = [], At = clock.GetUtcNow() };
         response.ResponderSealed = circles.Seal(SosResponse.Table, "responder", response.Id, user.MemberId().ToString("N"));
@@ -90,7 +90,7 @@ public static class SosEndpoints
     {
         var call = await db.Set<SosCall>().SingleOrDefaultAsync(s => s.Id == id && s.ResolvedAt == null, ct);
         var owner = call is null ? Guid.Empty : circles.OpenId(SosCall.Table, "owner", call.Id, call.OwnerSealed);
-        if (call is null || !(owner == user.MemberId() || Role(user) is Roles.Defender or Roles.Admin)) return CircleEndpoints.NotFound();
+        if (call is null || !(owner == user.MemberId() || user.AttendsEveryone())) return CircleEndpoints.NotFound();
         call.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         hub.Publish("sos-resolved", new { sosId = id, at = call.ResolvedAt }, Audience.Members([owner]).Or(await circles.AudienceOfAsync(owner, ct)));
@@ -101,7 +101,7 @@ public static class SosEndpoints
     static async Task<SosView?> ViewAsync(SosCall call, ClaimsPrincipal user, KalkanDb db, CircleDirectory circles, CancellationToken ct)
     {
         var owner = circles.OpenId(SosCall.Table, "owner", call.Id, call.OwnerSealed);
-        if (!await circles.MayAttendAsync(owner, user.MemberId(), Role(user), ct)) return null;
+        if (!await circles.MayAttendAsync(owner, user.MemberId(), user.Role(), ct)) return null;
         var position = CircleDirectory.ParsePosition(circles.Open(SosCall.Table, "position", call.Id, call.PositionSealed));
         var responses = new List<ResponseView>();
         foreach (var r in await db.Set<SosResponse>().AsNoTracking().Where(r => r.SosId == call.Id).OrderBy(r => r.At).ToListAsync(ct))
@@ -109,6 +109,4 @@ public static class SosEndpoints
         return new SosView(call.Id, await circles.HandleOfAsync(owner, ct), position?.Lat, position?.Lon,
             circles.Open(SosCall.Table, "note", call.Id, call.NoteSealed), call.CreatedAt, call.ResolvedAt, responses);
     }
-
-    internal static string Role(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
 }

@@ -35,10 +35,16 @@ public static class DeliveryServices
 
     /// <summary>
     /// A fixed window per signed-in member (by her id, in memory only; no address is kept), for
-    /// features whose calls a flood would abuse.
+    /// features whose calls a flood would abuse. One member's flood spends only her own permits.
+    /// A caller with no member (never one the authorization let through today) gets a bucket per
+    /// route of its own, which no member's bucket is, so anonymous traffic cannot starve members.
     /// </summary>
     public static void PerMember(RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
-        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+
+    internal static string PartitionOf(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } member
+            ? "member " + member
+            : "anonymous " + ((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
 }

@@ -14,7 +14,7 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
     public async Task ExecuteAsync(HttpContext context)
     {
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var connection = hub.Open(user.MemberId(), user.FindFirstValue(ClaimTypes.Role) ?? "", user.SessionId(), lastEventId);
+        var connection = hub.Open(user.MemberId(), user.Role(), user.SessionId(), lastEventId);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
         try

@@ -33,11 +33,11 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<AccountView>, NotFound>> Show(ClaimsPrincipal user, KalkanDb db, MemberAccounts accounts, CancellationToken ct)
+    /// <summary>Her account as she sees it; under duress the decoy shows her role, second factor, duress state and age, so the two cannot be told apart.</summary>
+    public static async Task<Results<Ok<AccountView>, NotFound>> Show(ClaimsPrincipal user, PassphraseCheck check, MemberAccounts accounts, CancellationToken ct)
     {
-        var me = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == user.MemberId(), ct);
-        if (me is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new AccountView(accounts.HandleOf(me), me.Role, me.TotpEnabled, me.DuressHash is not null, me.CreatedAt));
+        var (me, owner, _) = await check.HolderAsync(user.MemberId(), tracked: false, ct);
+        return TypedResults.Ok(new AccountView(accounts.HandleOf(me), owner.Role, me.TotpEnabled, accounts.DuressOf(owner).DuressHash is not null, owner.CreatedAt));
     }
 
     public static async Task<Ok<List<SessionView>>> Sessions(ClaimsPrincipal user, SessionStore sessions, CancellationToken ct)
@@ -51,95 +51,88 @@ public static class AccountEndpoints
         await sessions.EndMineAsync(user.MemberId(), id, ct) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
 
     public static async Task<Results<NoContent, ValidationProblem>> ChangePassphrase(PassphraseChange request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, SessionStore sessions, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, PassphraseHasher hasher, SessionStore sessions, CancellationToken ct)
     {
-        var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
-        var owner = me.IsDecoy ? await db.Members.SingleAsync(m => m.DecoyId == me.Id, ct) : null;
+        var holder = await check.HolderAsync(user.MemberId(), tracked: true, ct);
+        var (me, owner, underDuress) = holder;
         var errors = new Validation();
         if (PassphrasePolicy.Problem(request.New) is { } problem) errors.Add("new", problem);
-        if (!Knows(request.Current, me, owner, hasher))
+        if (await check.CheckAsync(holder, request.Current, ct) != Said.Hers)
             errors.Add("current", "This is not your current passphrase.");
-        else if (owner is null && request.New is { } fresh && hasher.Check(fresh, me.PassphraseHash, me.DuressHash).Duress)
+        else if (!underDuress && request.New is { } fresh && hasher.Check(fresh, me.PassphraseHash, accounts.DuressOf(me).DuressHash).Duress)
             errors.Add("new", "This is your duress passphrase; choose another.");
         if (errors.Any) return errors.Problem();
         // Same salt, so her duress passphrase keeps working beside the new one. Under duress the
         // "change" moves her duress passphrase instead, so whoever forced it can use it and learns nothing.
-        if (owner is null) me.PassphraseHash = hasher.HashLike(request.New!, me.PassphraseHash);
-        else owner.DuressHash = hasher.HashLike(request.New!, owner.PassphraseHash);
+        if (!underDuress) me.PassphraseHash = hasher.HashLike(request.New!, me.PassphraseHash);
+        else accounts.SetDuress(owner, accounts.DuressOf(owner) with { DuressHash = hasher.HashLike(request.New!, owner.PassphraseHash) });
         await db.SaveChangesAsync(ct);
         await sessions.EndOthersAsync(me.Id, user.SessionId(), ct);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> SetDuress(DuressRequest request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, MemberAccounts accounts, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, PassphraseHasher hasher, MemberAccounts accounts, CancellationToken ct)
     {
-        var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
-        var errors = await CheckPassphraseAsync(request.Passphrase, me, db, hasher, ct);
+        var holder = await check.HolderAsync(user.MemberId(), tracked: true, ct);
+        var errors = await PassphraseProblemAsync(check, holder, request.Passphrase, ct);
         if (PassphrasePolicy.Problem(request.Duress) is { } problem) errors.Add("duress", problem);
         else if (request.Duress == request.Passphrase) errors.Add("duress", "It must differ from your passphrase.");
         if (errors.Any) return errors.Problem();
-        if (me.IsDecoy) return TypedResults.NoContent(); // under duress: seems done, changes nothing
-        me.DuressHash = hasher.HashLike(request.Duress!, me.PassphraseHash);
-        if (me.DecoyId is null)
+        if (holder.UnderDuress) return TypedResults.NoContent(); // under duress: seems done, changes nothing
+        var me = holder.Me;
+        var state = accounts.DuressOf(me) with { DuressHash = hasher.HashLike(request.Duress!, me.PassphraseHash) };
+        if (state.DecoyId is null)
         {
-            // The decoy: an ordinary, empty member account with her handle, that nobody can sign in to directly.
-            var decoy = accounts.New(accounts.HandleOf(me), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)), Roles.Member);
-            decoy.IsDecoy = true;
-            decoy.CreatedAt = me.CreatedAt;
-            decoy.HandleIndex = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            var decoy = accounts.NewDecoy(me);
+            accounts.MirrorSecondFactor(me, decoy);
             db.Members.Add(decoy);
-            me.DecoyId = decoy.Id;
+            state = state with { Other = decoy.Id };
         }
+        accounts.SetDuress(me, state);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> RemoveDuress([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, CancellationToken ct)
     {
-        var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
-        var errors = await CheckPassphraseAsync(request.Passphrase, me, db, hasher, ct);
+        var holder = await check.HolderAsync(user.MemberId(), tracked: true, ct);
+        var errors = await PassphraseProblemAsync(check, holder, request.Passphrase, ct);
         if (errors.Any) return errors.Problem();
-        if (me.IsDecoy) return TypedResults.NoContent();
-        me.DuressHash = null;
+        if (holder.UnderDuress) return TypedResults.NoContent();
+        accounts.SetDuress(holder.Me, accounts.DuressOf(holder.Me) with { DuressHash = null });
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>Everything personal goes: her row, her decoy, her sessions. Those she invited stay, with no link to her.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Delete([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, Audit.AuditChain audit, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, Audit.AuditChain audit, CancellationToken ct)
     {
-        var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
-        var errors = await CheckPassphraseAsync(request.Passphrase, me, db, hasher, ct);
+        var holder = await check.HolderAsync(user.MemberId(), tracked: false, ct);
+        var errors = await PassphraseProblemAsync(check, holder, request.Passphrase, ct);
         if (errors.Any) return errors.Problem();
-        if (me.IsDecoy)
+        var me = holder.Me;
+        if (holder.UnderDuress)
         {
             // Under duress "delete my account" ends the decoy's sessions and seems done; her account stays.
             await db.Sessions.Where(s => s.MemberId == me.Id).ExecuteDeleteAsync(ct);
             return TypedResults.NoContent();
         }
+        var decoyId = accounts.DuressOf(me).DecoyId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Members.Where(m => m.InvitedBy == me.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.InvitedBy, (Guid?)null), ct);
-        await db.Members.Where(m => m.Id == me.Id || (me.DecoyId != null && m.Id == me.DecoyId)).ExecuteDeleteAsync(ct);
+        await db.Members.Where(m => m.Id == me.Id || (decoyId != null && m.Id == decoyId)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         await audit.RecordAsync(Audit.AuditActions.AccountDeleted, me.Id, ct);
         return TypedResults.NoContent();
     }
 
-    static async Task<Validation> CheckPassphraseAsync(string? passphrase, Member me, KalkanDb db, PassphraseHasher hasher, CancellationToken ct)
+    static async Task<Validation> PassphraseProblemAsync(PassphraseCheck check, Holder holder, string? passphrase, CancellationToken ct)
     {
-        var owner = me.IsDecoy ? await db.Members.SingleAsync(m => m.DecoyId == me.Id, ct) : null;
         var errors = new Validation();
-        if (!Knows(passphrase, me, owner, hasher)) errors.Add("passphrase", "This is not your current passphrase.");
+        if (await check.CheckAsync(holder, passphrase, ct) != Said.Hers) errors.Add("passphrase", "This is not your current passphrase.");
         return errors;
-    }
-
-    /// <summary>Her passphrase for her own account; for a decoy, the duress passphrase that opened it.</summary>
-    static bool Knows(string? passphrase, Member me, Member? owner, PassphraseHasher hasher)
-    {
-        if (string.IsNullOrEmpty(passphrase) || passphrase.Length > PassphrasePolicy.Max) return false;
-        return owner is null ? hasher.Verify(passphrase, me.PassphraseHash) : hasher.Check(passphrase, owner.PassphraseHash, owner.DuressHash).Duress;
     }
 }

@@ -15,8 +15,11 @@ public static class InviteEndpoints
 
     public static IEndpointRouteBuilder MapInvites(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/invites", Invite).WithTags("Members").RequireAuthorization(Roles.Defender);
-        app.MapPost("/api/v1/join", Join).WithTags("Members").AllowAnonymous().RequireRateLimiting(SessionServices.SignInLimit);
+        var invites = app.MapGroup("/api/v1/invites").WithTags("Members").RequireAuthorization(Roles.Defender);
+        invites.MapPost("/", Invite);
+        invites.MapGet("/", Open);
+        invites.MapDelete("/{code}", Cancel);
+        app.MapPost("/api/v1/join", Join).WithTags("Members").AllowAnonymous(); // limited inside, by PassphraseGuard
         return app;
     }
 
@@ -49,6 +52,16 @@ public static class InviteEndpoints
             _ => TypedResults.Created((string?)null, new JoinResponse(member!.Id, member.Role)),
         };
     }
+
+    /// <summary>Her invitation codes that can still be used.</summary>
+    public static async Task<Ok<List<Invitations.OpenCode>>> Open(ClaimsPrincipal user, Invitations invitations, CancellationToken ct) =>
+        TypedResults.Ok(await invitations.OpenOfAsync(user.MemberId(), ct));
+
+    /// <summary>Kills one of her open codes: 204; someone else's, a used or unknown code: 404, alike.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Cancel(string code, ClaimsPrincipal user, Invitations invitations, CancellationToken ct) =>
+        code.Length <= 64 && await invitations.CancelAsync(user.MemberId(), code, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(title: "No such open invitation of yours.", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>A relative link: the server does not know the name phones reach it by.</summary>
     public static string JoinLink(string code) => "/join?code=" + Uri.EscapeDataString(code);

@@ -22,12 +22,12 @@ public sealed class Member
     /// <summary>Set when a defender cut her off; she cannot sign in again.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary>Her duress passphrase, hashed with the same salt as her passphrase so one Argon2id run checks both.</summary>
-    public string? DuressHash { get; set; }
-    /// <summary>The empty account a duress sign-in opens instead of hers.</summary>
-    public Guid? DecoyId { get; set; }
-    /// <summary>True for a decoy: never listed, never signed in to directly.</summary>
-    public bool IsDecoy { get; set; }
+    /// <summary>
+    /// Her duress passphrase's hash and her decoy's id, or, on a decoy, whose decoy it is: one sealed
+    /// value of the same length on every row (<see cref="DuressState"/>), so a seized store says
+    /// neither who has a duress passphrase nor which account is a decoy.
+    /// </summary>
+    public required byte[] DuressSealed { get; set; }
 
     /// <summary>TOTP secret (RFC 6238), sealed; enabled once she proved her authenticator has it.</summary>
     public byte[]? TotpSecretSealed { get; set; }

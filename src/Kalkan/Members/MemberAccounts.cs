@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,30 +10,34 @@ public enum CreateOutcome { Created, HandleTaken }
 /// <summary>Creating a member and reading her handle back: the one place that seals and indexes handles.</summary>
 public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher)
 {
-    public const string HandleColumn = "handle", TotpColumn = "totp_secret";
+    public const string HandleColumn = "handle", TotpColumn = "totp_secret", DuressColumn = "duress";
 
     public byte[] IndexOf(string handle) => blind.Compute(Member.Table, HandleColumn, handle);
 
-    public Member New(string handle, string passphrase, string role, Guid? invitedBy = null)
+    /// <param name="passphraseHash">Her passphrase already hashed (a join hashes before it knows whether the code is good).</param>
+    public Member New(string handle, string passphrase, string role, Guid? invitedBy = null, string? passphraseHash = null)
     {
         var member = new Member
         {
             Role = role,
             HandleSealed = [],
+            DuressSealed = [],
             HandleIndex = IndexOf(handle),
-            PassphraseHash = hasher.Hash(passphrase),
+            PassphraseHash = passphraseHash ?? hasher.Hash(passphrase),
             InvitedBy = invitedBy,
         };
         member.HandleSealed = cipher.Encrypt(handle.Trim(), new FieldRef(Member.Table, HandleColumn, member.Id));
+        SetDuress(member, DuressState.None);
         return member;
     }
 
     /// <summary>Adds and saves her; a handle already in the network (as its blind index says) is refused.</summary>
-    public async Task<(CreateOutcome Outcome, Member? Member)> CreateAsync(string handle, string passphrase, string role, Guid? invitedBy, CancellationToken ct)
+    public async Task<(CreateOutcome Outcome, Member? Member)> CreateAsync(string handle, string passphrase, string role, Guid? invitedBy, CancellationToken ct,
+        string? passphraseHash = null)
     {
         var index = IndexOf(handle);
         if (await db.Members.AnyAsync(m => m.HandleIndex == index, ct)) return (CreateOutcome.HandleTaken, null);
-        var member = New(handle, passphrase, role, invitedBy);
+        var member = New(handle, passphrase, role, invitedBy, passphraseHash);
         db.Members.Add(member);
         try
         {
@@ -45,6 +50,33 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
             return (CreateOutcome.HandleTaken, null);
         }
         return (CreateOutcome.Created, member);
+    }
+
+    public DuressState DuressOf(Member member) =>
+        DuressState.FromBytes(cipher.Decrypt(member.DuressSealed, new FieldRef(Member.Table, DuressColumn, member.Id)));
+
+    public void SetDuress(Member member, DuressState state) =>
+        member.DuressSealed = cipher.Encrypt(state.ToBytes(), new FieldRef(Member.Table, DuressColumn, member.Id));
+
+    /// <summary>
+    /// A decoy for her: an ordinary-looking member row with her handle sealed, a random blind index
+    /// (so no sign-in finds it) and a random passphrase, that her duress passphrase opens.
+    /// </summary>
+    public Member NewDecoy(Member owner)
+    {
+        var decoy = New(HandleOf(owner), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), Roles.Member);
+        decoy.HandleIndex = RandomNumberGenerator.GetBytes(32);
+        SetDuress(decoy, DuressState.DecoyOf(owner.Id));
+        return decoy;
+    }
+
+    /// <summary>Her decoy shows her second factor as she has it: the same secret, sealed for the decoy's row.</summary>
+    public void MirrorSecondFactor(Member owner, Member decoy)
+    {
+        decoy.TotpSecretSealed = owner.TotpSecretSealed is null ? null
+            : cipher.Encrypt(cipher.Decrypt(owner.TotpSecretSealed, new FieldRef(Member.Table, TotpColumn, owner.Id)), new FieldRef(Member.Table, TotpColumn, decoy.Id));
+        decoy.TotpEnabled = owner.TotpEnabled;
+        decoy.TotpLastStep = owner.TotpLastStep;
     }
 
     public string HandleOf(Member member) => cipher.DecryptString(member.HandleSealed, new FieldRef(Member.Table, HandleColumn, member.Id));

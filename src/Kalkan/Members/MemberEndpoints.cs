@@ -23,15 +23,18 @@ public static class MemberEndpoints
 
     public static async Task<Ok<List<MemberView>>> List(KalkanDb db, MemberAccounts accounts, CancellationToken ct)
     {
-        var rows = await db.Members.AsNoTracking().Where(m => !m.IsDecoy).OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, m.InvitedBy, m.CreatedAt, m.RevokedAt is not null)).ToList());
+        var rows = await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        // Decoys are told apart only inside the seal.
+        return TypedResults.Ok(rows.Where(m => !accounts.DuressOf(m).IsDecoy).Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, m.InvitedBy, m.CreatedAt, m.RevokedAt is not null)).ToList());
     }
 
     public static async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> Revoke(
-        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
+        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions,
+        Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
     {
-        var tree = await db.Members.AsNoTracking().Where(m => !m.IsDecoy)
-            .Select(m => new { m.Id, m.InvitedBy, m.Role, m.DecoyId }).ToListAsync(ct);
+        var tree = (await db.Members.AsNoTracking().ToListAsync(ct))
+            .Select(m => (Row: m, State: accounts.DuressOf(m))).Where(m => !m.State.IsDecoy)
+            .Select(m => new { m.Row.Id, m.Row.InvitedBy, m.Row.Role, m.State.DecoyId }).ToList();
         var target = tree.SingleOrDefault(m => m.Id == id);
         if (target is null) return TypedResults.Problem(title: "No such member.", statusCode: StatusCodes.Status404NotFound);
         if (id == user.MemberId()) return TypedResults.Problem(title: "You cannot revoke yourself.", statusCode: StatusCodes.Status409Conflict);
@@ -52,8 +55,11 @@ public static class MemberEndpoints
         var now = clock.GetUtcNow();
         var revoked = await db.Members.Where(m => chosen.Contains(m.Id) && m.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
-        await db.Members.Where(m => ids.Contains(m.Id) && m.IsDecoy).ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
+        var decoys = ids.Except(chosen).ToList();
+        await db.Members.Where(m => decoys.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.RevokedAt, now), ct);
         foreach (var member in ids) await sessions.EndAllOfAsync(member, ct);
+        // Her unused invitation codes die with her: nobody joins on the word of someone cut off.
+        await invitations.EndCodesOfAsync(chosen, ct);
         foreach (var member in chosen) await audit.RecordAsync(Audit.AuditActions.MemberRevoked, member, ct);
         return TypedResults.Ok(new RevokeResponse(revoked));
     }

@@ -12,6 +12,9 @@ public sealed class MemberOptions
 
     /// <summary>How long an invitation code can be used.</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Join attempts one code allows (a taken handle, a typo) before it dies: enough for her, too few to try handles with.</summary>
+    public int JoinAttemptsPerCode { get; set; } = 5;
 }
 
 public static class MemberServices
@@ -21,6 +24,7 @@ public static class MemberServices
         services.AddOptions<MemberOptions>().BindConfiguration(MemberOptions.Section)
             .Validate(o => o.PassphraseMemoryKib >= 19 * 1024 && o.PassphraseIterations >= 2, "Member passphrase hashing below OWASP's minimum (m=19 MiB, t=2)")
             .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Members:InvitationLifetime must be positive")
+            .Validate(o => o.JoinAttemptsPerCode is >= 1 and <= 20, "Members:JoinAttemptsPerCode must be 1 to 20")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {
@@ -29,6 +33,8 @@ public static class MemberServices
         });
         services.AddScoped<MemberAccounts>();
         services.AddScoped<Invitations>();
+        services.AddScoped<PassphraseCheck>();
+        services.AddScoped<DuressWarnings>();
         return services;
     }
 

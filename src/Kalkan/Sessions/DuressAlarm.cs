@@ -1,36 +1,40 @@
-using Kalkan.Delivery;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Sessions;
 
 /// <summary>
-/// A sign-in with a duress passphrase silently tells the network's defenders, on their streams
-/// (`event: duress`) and phones, that she may be under duress. The warning is raised after the
-/// answer is on its way, on its own scope, so nothing on her side of the wire, timing included, differs.
+/// A sign-in with a duress passphrase (or a check-in marked done with it) silently raises a duress
+/// warning for the network's defenders (<see cref="DuressWarnings"/>: stored, on their streams and
+/// phones). It is raised after the answer is on its way, on its own scope, so nothing on her side
+/// of the wire, timing included, differs.
 /// </summary>
-public sealed class DuressAlarm(IServiceScopeFactory scopes, StreamHub hub, TimeProvider clock, ILogger<DuressAlarm> log)
+public sealed class DuressAlarm(IServiceScopeFactory scopes, ILogger<DuressAlarm> log)
 {
     public Task RaiseIfAsync(SignInResult result, CancellationToken ct)
     {
-        if (result.Duress) _ = Task.Run(() => RaiseAsync(result.MemberId));
+        if (result.Duress) Later(result.MemberId, DuressWarnings.SignInReason);
         return Task.CompletedTask;
     }
 
-    async Task RaiseAsync(Guid memberId)
+    /// <param name="also">What else the caller announces on the same scope after the warning (her circle's alarm, say).</param>
+    public void Later(Guid owner, string reason, Func<IServiceProvider, Task>? also = null) => _ = Task.Run(async () =>
     {
+        await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
-            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == memberId);
-            var handle = scope.ServiceProvider.GetRequiredService<MemberAccounts>().HandleOf(member);
-            hub.Publish("duress", new { handle, at = clock.GetUtcNow() }, Audience.Roles(Roles.Defender, Roles.Admin), push: true);
+            await scope.ServiceProvider.GetRequiredService<DuressWarnings>().RaiseAsync(owner, reason, CancellationToken.None);
         }
         catch (Exception e)
         {
             log.LogError("Could not raise a duress warning: {Type}", e.GetType().Name);
         }
-    }
+        try
+        {
+            if (also is not null) await also(scope.ServiceProvider);
+        }
+        catch (Exception e)
+        {
+            log.LogError("Could not announce a duress alarm: {Type}", e.GetType().Name);
+        }
+    });
 }

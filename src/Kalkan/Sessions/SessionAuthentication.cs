@@ -26,6 +26,7 @@ public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOp
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, signedIn.MemberId.ToString()),
+            // Her effective role, decided once here: every policy, page, stream and query reads this claim.
             new Claim(ClaimTypes.Role, signedIn.Role),
             new Claim(SessionIdClaim, signedIn.SessionId.ToString()),
             .. signedIn.SecondFactorMissing ? [new Claim(SecondFactorMissingClaim, "true")] : Array.Empty<Claim>(),
@@ -75,4 +76,10 @@ public static class SessionClaims
 {
     public static Guid MemberId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
     public static Guid SessionId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SessionAuthentication.SessionIdClaim)!);
+    /// <summary>Her effective role for this session (a member's while a required second factor is missing).</summary>
+    public static string Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
+    /// <summary>Whether her effective role is admitted by the policy named <paramref name="policy"/> (a role name).</summary>
+    public static bool Has(this ClaimsPrincipal user, string policy) => Members.Roles.Admitted[policy].Any(user.IsInRole);
+    /// <summary>Whether she attends every member's calls (an effective defender or admin).</summary>
+    public static bool AttendsEveryone(this ClaimsPrincipal user) => Members.Roles.AttendsEveryone(user.Role());
 }

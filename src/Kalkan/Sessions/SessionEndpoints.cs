@@ -12,7 +12,7 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder app)
     {
         var session = app.MapGroup("/api/v1/session").WithTags("Sessions");
-        session.MapPost("/", Create).AllowAnonymous().RequireRateLimiting(SessionServices.SignInLimit);
+        session.MapPost("/", Create).AllowAnonymous(); // limited inside, by PassphraseGuard
         session.MapDelete("/", End).RequireAuthorization();
         return app;
     }

@@ -1,17 +1,13 @@
-using System.Threading.RateLimiting;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Sessions;
 
 public static class SessionServices
 {
-    public const string SignInLimit = "signin";
-
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
@@ -19,34 +15,18 @@ public static class SessionServices
         services.AddScoped<SignIn>();
         services.AddSingleton<DuressAlarm>();
         services.AddSingleton<FailureCounter>();
+        services.AddSingleton<PassphraseGuard>();
         services.AddHostedService<EndSessionsWhenSealed>();
         services.AddAuthentication(SessionAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, null);
+        // A policy per role name, admitting that role and the roles above it. The role claim is
+        // already her effective role (SessionStore), so no policy looks at a second factor again.
         services.AddAuthorization(options =>
         {
-            // A policy per role name; each admits that role and the roles above it.
-            options.AddPolicy(Roles.Member, p => p.RequireRole(Roles.All));
-            // Powers beyond a member's wait until a required second factor is set up.
-            options.AddPolicy(Roles.Defender, p => p.RequireRole(Roles.Defender, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
-            options.AddPolicy(Roles.Documenter, p => p.RequireRole(Roles.Documenter, Roles.Defender, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
-            options.AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher, Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
-            options.AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).RequireAssertion(HasSecondFactorIfRequired));
+            foreach (var (policy, roles) in Roles.Admitted) options.AddPolicy(policy, p => p.RequireRole(roles));
         });
-        // Each sign-in costs an Argon2id (19 MiB): at most two per core run at once and the rest
-        // wait their turn, so a flood bounds memory and queues instead of exhausting the server,
-        // without keeping any address to tell callers apart.
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(SignInLimit, _ =>
-            RateLimitPartition.GetConcurrencyLimiter("signin", _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = Environment.ProcessorCount * 2,
-                QueueLimit = 200,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })));
         return services;
     }
-
-    static bool HasSecondFactorIfRequired(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
-        !context.User.HasClaim(SessionAuthentication.SecondFactorMissingClaim, "true");
 
     /// <summary>Sealing ends every session at once: the rows go, and tokens from before an unseal never work again.</summary>
     sealed class EndSessionsWhenSealed(SealState seal, IServiceScopeFactory scopes, ILogger<EndSessionsWhenSealed> log) : IHostedService

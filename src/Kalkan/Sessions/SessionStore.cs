@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Sessions;
 
-/// <param name="SecondFactorMissing">The network requires a second factor of her role and she has none yet: she may only set one up.</param>
+/// <param name="Role">Her effective role (<see cref="Members.Roles.Effective"/>): what every check after this one sees.</param>
+/// <param name="SecondFactorMissing">The network requires a second factor of her role and she has none yet: she acts as a member until she sets one up.</param>
 public sealed record SignedIn(Guid MemberId, string Role, Guid SessionId, bool SecondFactorMissing);
 
 /// <summary>
@@ -49,9 +50,9 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
         if (found is null) return null;
         if (now - found.LastSeenAt > TouchEvery)
             await db.Sessions.Where(s => s.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-        var missing = !found.TotpEnabled && found.Role is Members.Roles.Defender or Members.Roles.Admin
-            && await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
-        return new SignedIn(found.MemberId, found.Role, found.Id, missing);
+        var required = Members.Roles.NeedsSecondFactor(found.Role) && !found.TotpEnabled && await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
+        var role = Members.Roles.Effective(found.Role, found.TotpEnabled, required);
+        return new SignedIn(found.MemberId, role, found.Id, role != found.Role);
     }
 
     public Task EndAsync(Guid sessionId, CancellationToken ct) =>

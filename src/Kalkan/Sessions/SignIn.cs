@@ -18,18 +18,20 @@ public sealed record SignInResult(SignInOutcome Outcome, Guid SessionMemberId = 
 /// handle are slowed, never locked, so an attacker cannot lock the real owner out (ASVS 6.3.1); the
 /// counters live in memory, keyed by the blind index, with no address.
 /// </summary>
-public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher hasher, FailureCounter failures, FieldCipher cipher, TimeProvider clock)
+public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher hasher, PassphraseGuard guard, FieldCipher cipher, TimeProvider clock)
 {
     public async Task<SignInResult> CheckAsync(string handle, string passphrase, string? code, CancellationToken ct)
     {
         var index = members.IndexOf(handle);
-        var key = Convert.ToHexString(index);
-        await Task.Delay(failures.DelayFor(key), ct);
-        var member = await db.Members.SingleOrDefaultAsync(m => m.HandleIndex == index && !m.IsDecoy, ct);
-        var (real, duress) = member is null ? hasher.CheckDecoy(passphrase) : hasher.Check(passphrase, member.PassphraseHash, member.DuressHash);
+        // Her slowdown is waited out before a permit is taken (PassphraseGuard), so a flood of one handle blocks no one else.
+        using var attempt = await guard.EnterAsync(Convert.ToHexString(index), ct);
+        // A decoy's blind index is random: no handle finds it.
+        var member = await db.Members.SingleOrDefaultAsync(m => m.HandleIndex == index, ct);
+        var duressHash = member is null ? null : members.DuressOf(member).DuressHash;
+        var (real, duress) = member is null ? hasher.CheckDecoy(passphrase) : hasher.Check(passphrase, member.PassphraseHash, duressHash);
         if (member is null || member.RevokedAt is not null || !(real || duress))
         {
-            failures.Record(key);
+            attempt.Failed();
             return new SignInResult(SignInOutcome.Wrong);
         }
         if (member.TotpEnabled)
@@ -39,15 +41,16 @@ public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher
             var step = Totp.Match(secret, code, clock.GetUtcNow(), member.TotpLastStep);
             if (step is null)
             {
-                failures.Record(key);
+                attempt.Failed();
                 return new SignInResult(SignInOutcome.Wrong);
             }
             member.TotpLastStep = step.Value;
             await db.SaveChangesAsync(ct);
         }
-        failures.Forget(key);
-        return duress && member.DecoyId is { } decoy
-            ? new SignInResult(SignInOutcome.SignedIn, decoy, member.Role, Duress: true, member.Id)
+        attempt.Succeeded();
+        var decoy = duress ? members.DuressOf(member).DecoyId : null;
+        return decoy is { } decoyId
+            ? new SignInResult(SignInOutcome.SignedIn, decoyId, member.Role, Duress: true, member.Id)
             : new SignInResult(SignInOutcome.SignedIn, member.Id, member.Role, Duress: false, member.Id);
     }
 }

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Kalkan.Members;
 
 namespace Kalkan.Web;
 
-/// <summary>The pages a signed-in person reaches from every page, by the least role that may open each. Features add theirs here.</summary>
+/// <summary>The pages a signed-in person reaches from every page, by the least role that may open each (checked
+/// against her effective role, SessionClaims.Has). Features add theirs here.</summary>
 public static class Menu
 {
     public sealed record Item(string Path, string Label, string Policy);
@@ -20,15 +20,4 @@ public static class Menu
         new("/console/alerts", "Alerts console", Roles.Defender),
         new("/research", "Research", Roles.Researcher),
     ];
-
-    static readonly Dictionary<string, string[]> Admits = new()
-    {
-        [Roles.Member] = [.. Roles.All],
-        [Roles.Documenter] = [Roles.Documenter, Roles.Defender, Roles.Admin],
-        [Roles.Defender] = [Roles.Defender, Roles.Admin],
-        [Roles.Researcher] = [Roles.Researcher, Roles.Admin],
-        [Roles.Admin] = [Roles.Admin],
-    };
-
-    public static bool Allows(ClaimsPrincipal user, string policy) => Admits[policy].Any(user.IsInRole);
 }

@@ -16,11 +16,12 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map, TimeProvider clock) : PageModel
+public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map, DuressWarnings duress, TimeProvider clock) : PageModel
 {
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
     public List<HistoryCell> History { get; private set; } = [];
+    public List<DuressWarnings.DuressView> Duress { get; private set; } = [];
     public PageOutcome? Outcome { get; private set; }
     public string? Done { get; private set; }
     public MapOptions Map => map.Value;
@@ -60,5 +61,6 @@ public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher
         Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
         Landmarks = (await LandmarkEndpoints.List(db, cipher, ct)).Value ?? [];
         History = PageOutcome.From(await AlertEndpoints.History(null, db, ct)).Value as List<HistoryCell> ?? [];
+        Duress = await duress.OpenAsync(User.Role(), ct);
     }
 }

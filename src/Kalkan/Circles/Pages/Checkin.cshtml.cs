@@ -10,7 +10,7 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>Check-in timers, in minutes from now so the page needs no script and no time zone.</summary>
 [Authorize(Roles.Member)]
-public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, PassphraseHasher hasher, StreamHub hub, IServiceScopeFactory scopes, TimeProvider clock) : PageModel
+public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, PassphraseCheck check, StreamHub hub, Sessions.DuressAlarm duress, TimeProvider clock) : PageModel
 {
     public static readonly int[] Choices = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
 
@@ -33,7 +33,7 @@ public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, Passphras
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid id, string? passphrase, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await CheckinEndpoints.Done(id, new(passphrase), User, db, circles, hasher, hub, scopes, clock, ct)), "Checked in. Glad you are safe.", ct);
+        await ShowAsync(PageOutcome.From(await CheckinEndpoints.Done(id, new(passphrase), User, db, circles, check, hub, duress, clock, ct)), "Checked in. Glad you are safe.", ct);
 
     async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
     {

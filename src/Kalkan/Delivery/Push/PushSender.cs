@@ -40,9 +40,12 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var cipher = scope.ServiceProvider.GetRequiredService<FieldCipher>();
         var rows = await db.Set<PushSubscription>().AsNoTracking()
-            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { Subscription = s, m.Role })
+            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { Subscription = s, m.Role, m.TotpEnabled })
             .ToListAsync(ct);
-        var targets = rows.Where(r => audience.Includes(r.Subscription.MemberId, r.Role)).Select(r => r.Subscription).ToList();
+        // The same effective role her session has: a defender without a required second factor hears what a member hears.
+        var required = await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
+        var targets = rows.Where(r => audience.Includes(r.Subscription.MemberId, Members.Roles.Effective(r.Role, r.TotpEnabled, required)))
+            .Select(r => r.Subscription).ToList();
         if (targets.Count == 0) return;
 
         var settings = options.CurrentValue;

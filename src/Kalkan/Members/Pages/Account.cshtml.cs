@@ -10,7 +10,7 @@ namespace Kalkan.Members.Pages;
 
 /// <summary>Her account: sessions, passphrase, duress passphrase, second factor, deletion. Each form reuses the API's handler.</summary>
 [Authorize(Roles.Member)]
-public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionStore sessions, PassphraseHasher hasher, FieldCipher cipher, Audit.AuditChain audit, TimeProvider clock) : PageModel
+public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionStore sessions, PassphraseCheck check, PassphraseHasher hasher, FieldCipher cipher, Audit.AuditChain audit) : PageModel
 {
     public AccountEndpoints.AccountView? Me { get; private set; }
     public List<AccountEndpoints.SessionView> Sessions { get; private set; } = [];
@@ -25,17 +25,17 @@ public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionSt
         ShowAsync(AccountEndpoints.EndSession(id, User, sessions, ct), "The session was ended.", ct);
 
     public Task<IActionResult> OnPostPassphraseAsync(string? current, string? @new, CancellationToken ct) =>
-        ShowAsync(AccountEndpoints.ChangePassphrase(new(current, @new), User, db, hasher, sessions, ct), "Your passphrase was changed; your other sessions were ended.", ct);
+        ShowAsync(AccountEndpoints.ChangePassphrase(new(current, @new), User, db, check, accounts, hasher, sessions, ct), "Your passphrase was changed; your other sessions were ended.", ct);
 
     public Task<IActionResult> OnPostDuressAsync(string? passphrase, string? duress, CancellationToken ct) =>
-        ShowAsync(AccountEndpoints.SetDuress(new(passphrase, duress), User, db, hasher, accounts, ct), "Your duress passphrase is set.", ct);
+        ShowAsync(AccountEndpoints.SetDuress(new(passphrase, duress), User, db, check, hasher, accounts, ct), "Your duress passphrase is set.", ct);
 
     public Task<IActionResult> OnPostRemoveDuressAsync(string? passphrase, CancellationToken ct) =>
-        ShowAsync(AccountEndpoints.RemoveDuress(new(passphrase), User, db, hasher, ct), "Your duress passphrase is removed.", ct);
+        ShowAsync(AccountEndpoints.RemoveDuress(new(passphrase), User, db, check, accounts, ct), "Your duress passphrase is removed.", ct);
 
-    public async Task<IActionResult> OnPostEnrolAsync(string? passphrase, CancellationToken ct)
+    public async Task<IActionResult> OnPostEnrolAsync(string? passphrase, string? code, CancellationToken ct)
     {
-        var result = await SecondFactorEndpoints.Enrol(new(passphrase), User, db, hasher, cipher, accounts, ct);
+        var result = await SecondFactorEndpoints.Enrol(new(passphrase, code), User, db, check, cipher, accounts, ct);
         Outcome = PageOutcome.From(result);
         if (Outcome.Ok)
         {
@@ -48,14 +48,14 @@ public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionSt
     }
 
     public Task<IActionResult> OnPostConfirmAsync(string? code, CancellationToken ct) =>
-        ShowAsync(SecondFactorEndpoints.Confirm(new(code), User, db, cipher, clock, ct), "Your second factor is on.", ct);
+        ShowAsync(SecondFactorEndpoints.Confirm(new(code), User, db, check, accounts, ct), "Your second factor is on.", ct);
 
     public Task<IActionResult> OnPostRemoveSecondFactorAsync(string? passphrase, CancellationToken ct) =>
-        ShowAsync(SecondFactorEndpoints.Remove(new(passphrase), User, db, hasher, ct), "Your second factor is off.", ct);
+        ShowAsync(SecondFactorEndpoints.Remove(new(passphrase), User, db, check, accounts, ct), "Your second factor is off.", ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(string? passphrase, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, hasher, audit, ct));
+        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, check, accounts, audit, ct));
         if (!Outcome.Ok)
         {
             Response.StatusCode = 400;
@@ -77,7 +77,7 @@ public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionSt
 
     async Task LoadAsync(CancellationToken ct)
     {
-        if (PageOutcome.From(await AccountEndpoints.Show(User, db, accounts, ct)).Value is AccountEndpoints.AccountView me) Me = me;
+        if (PageOutcome.From(await AccountEndpoints.Show(User, check, accounts, ct)).Value is AccountEndpoints.AccountView me) Me = me;
         Sessions = (await AccountEndpoints.Sessions(User, sessions, ct)).Value ?? [];
     }
 }

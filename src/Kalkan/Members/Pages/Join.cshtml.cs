@@ -2,13 +2,11 @@ using Kalkan.Sessions;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Members.Pages;
 
 /// <summary>Joining from the link or QR code an inviter gave her; she is signed in straight after.</summary>
-[EnableRateLimiting(SessionServices.SignInLimit)]
 public sealed class JoinModel(Invitations invitations, SessionStore sessions, Audit.AuditChain audit, IOptions<Kalkan.Sessions.SessionOptions> options) : PageModel
 {
     public string? Code { get; private set; }

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Sessions.Pages;
 
-[EnableRateLimiting(SessionServices.SignInLimit)]
 public sealed class SignInModel(SignIn signIn, SessionStore sessions, DuressAlarm duress, IOptions<SessionOptions> options) : PageModel
 {
     public bool Failed { get; private set; }

@@ -270,6 +270,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("HandleSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("MemberIndex")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -417,13 +421,42 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("vapid_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("OwnerSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ReasonSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("duress_calls", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("CodeSealed")
                         .IsRequired()
                         .HasColumnType("bytea");
 
@@ -463,11 +496,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<Guid?>("DecoyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DuressHash")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("DuressSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<byte[]>("HandleIndex")
                         .IsRequired()
@@ -479,9 +510,6 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("uuid");
-
-                    b.Property<bool>("IsDecoy")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("PassphraseHash")
                         .IsRequired()

@@ -265,6 +265,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("HandleSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("MemberIndex")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -412,13 +416,42 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("vapid_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OwnerSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ReasonSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("duress_calls", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CodeSealed")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
@@ -458,11 +491,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("DecoyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DuressHash")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("DuressSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("HandleIndex")
                         .IsRequired()
@@ -474,9 +505,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDecoy")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PassphraseHash")
                         .IsRequired()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kalkan.Storage.Migrations.Postgres
+namespace Kalkan.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,12 +15,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_history",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CellY = table.Column<int>(type: "integer", nullable: false),
-                    CellX = table.Column<int>(type: "integer", nullable: false),
-                    HourOfWeek = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CellY = table.Column<int>(type: "INTEGER", nullable: false),
+                    CellX = table.Column<int>(type: "INTEGER", nullable: false),
+                    HourOfWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,10 +31,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_reporter_tracks",
                 columns: table => new
                 {
-                    Key = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Reports = table.Column<int>(type: "integer", nullable: false),
-                    Verified = table.Column<int>(type: "integer", nullable: false),
-                    Dismissed = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dismissed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,12 +45,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "audit",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PreviousHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,18 +61,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "checkins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    DueAt = table.Column<long>(type: "bigint", nullable: false),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    FiredAt = table.Column<long>(type: "bigint", nullable: true),
-                    FiredBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,12 +83,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "circle_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PairSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PairSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,14 +97,28 @@ namespace Kalkan.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "duress_calls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ReasonSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_duress_calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "landmarks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Lat = table.Column<double>(type: "double precision", nullable: false),
-                    Lon = table.Column<double>(type: "double precision", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Lat = table.Column<double>(type: "REAL", nullable: false),
+                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,20 +129,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PassphraseHash = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
-                    DuressHash = table.Column<string>(type: "text", nullable: true),
-                    DecoyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsDecoy = table.Column<bool>(type: "boolean", nullable: false),
-                    TotpSecretSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    TotpEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    TotpLastStep = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HandleIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PassphraseHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuressSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    TotpSecretSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    TotpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TotpLastStep = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,10 +151,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "networks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    RequireSecondFactor = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequireSecondFactor = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,16 +165,16 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "seal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Salt = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemoryKib = table.Column<int>(type: "integer", nullable: false),
-                    Iterations = table.Column<int>(type: "integer", nullable: false),
-                    Parallelism = table.Column<int>(type: "integer", nullable: false),
-                    WrappedRootKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    KeyCheck = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ShareThreshold = table.Column<int>(type: "integer", nullable: false),
-                    ShareCount = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemoryKib = table.Column<int>(type: "INTEGER", nullable: false),
+                    Iterations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Parallelism = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrappedRootKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    KeyCheck = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ShareThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShareCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,15 +185,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sos_calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    FirstResponseAt = table.Column<long>(type: "bigint", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstResponseAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,9 +204,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "vapid_keys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PrivateKeySealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PrivateKeySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,18 +217,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Lat = table.Column<double>(type: "double precision", nullable: false),
-                    Lon = table.Column<double>(type: "double precision", nullable: false),
-                    LandmarkId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReporterRef = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Confirmations = table.Column<int>(type: "integer", nullable: false),
-                    RequiredConfirmations = table.Column<int>(type: "integer", nullable: false),
-                    ReportedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Lat = table.Column<double>(type: "REAL", nullable: false),
+                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    LandmarkId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterRef = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Confirmations = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredConfirmations = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,13 +245,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CodeIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    UsedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CodeSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,13 +270,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "push_subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EndpointSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    EndpointIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    P256dhSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    AuthSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndpointSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EndpointIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    P256dhSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AuthSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,12 +293,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -300,11 +315,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sos_responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SosId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponderSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SosId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponderSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -321,10 +336,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_confirmations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberRef = table.Column<byte[]>(type: "bytea", nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberRef = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,6 +484,9 @@ namespace Kalkan.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "circle_links");
+
+            migrationBuilder.DropTable(
+                name: "duress_calls");
 
             migrationBuilder.DropTable(
                 name: "invitations");
