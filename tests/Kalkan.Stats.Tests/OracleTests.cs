@@ -4,7 +4,7 @@ using Kalkan.Stats.Reporting;
 
 namespace Kalkan.Stats.Tests;
 
-/// <summary>Every case in shared/oracle, computed with R 4.2.2, agrees to a relative 1e-6.</summary>
+/// <summary>Every oracle case (Fixtures/oracle, copied from the project's shared folder), computed with R 4.2.2, agrees to a relative 1e-6.</summary>
 public partial class OracleTests
 {
     const double Tolerance = 1e-6;
@@ -12,7 +12,7 @@ public partial class OracleTests
     public static TheoryData<string> Cases()
     {
         var cases = new TheoryData<string>();
-        foreach (string expected in Directory.GetFiles(SharedFolder.Oracle, "*.expected.json").Order())
+        foreach (string expected in Directory.GetFiles(Fixtures.Oracle, "*.expected.json").Order())
             cases.Add(Path.GetFileName(expected)[..^".expected.json".Length]);
         return cases;
     }
@@ -24,11 +24,11 @@ public partial class OracleTests
     [MemberData(nameof(Cases))]
     public async Task Analysis_agrees_with_R(string name)
     {
-        await using var csv = File.OpenRead(Path.Combine(SharedFolder.Oracle, name + ".csv"));
+        await using var csv = File.OpenRead(Path.Combine(Fixtures.Oracle, name + ".csv"));
         var result = await Analysis.RunAsync(csv, new AnalysisOptions());
         var actual = JsonNode.Parse(JsonReport.ToJson(result))!;
         // R writes NA for what it cannot compute; that is JSON null for us.
-        string text = NotAvailable().Replace(File.ReadAllText(Path.Combine(SharedFolder.Oracle, name + ".expected.json")), ":null");
+        string text = NotAvailable().Replace(File.ReadAllText(Path.Combine(Fixtures.Oracle, name + ".expected.json")), ":null");
         var expected = JsonNode.Parse(text)!;
 
         var differences = new List<string>();

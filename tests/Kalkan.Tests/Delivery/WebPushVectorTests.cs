@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kalkan.Tests.Delivery;
 
-/// <summary>Web Push against the RFCs' own examples (../shared/vectors).</summary>
+/// <summary>Web Push against the RFCs' own examples (Fixtures/vectors).</summary>
 public class WebPushVectorTests
 {
     static JsonElement Vector(string name) => JsonDocument.Parse(File.ReadAllText(Shared.Path("vectors", name))).RootElement;

@@ -1,14 +1,12 @@
 namespace Kalkan.Tests.Infrastructure;
 
-/// <summary>The project's ../shared folder (vectors, oracle), found from the test's output folder.</summary>
+/// <summary>
+/// Fixtures (RFC vectors, an oracle case) kept in tests/Kalkan.Tests/Fixtures and copied beside the
+/// tests, and the repository itself: a fresh clone tests itself with nothing around it.
+/// </summary>
 public static class Shared
 {
-    public static string Path(params string[] parts)
-    {
-        var root = Environment.GetEnvironmentVariable("KALKAN_SHARED");
-        if (string.IsNullOrEmpty(root)) root = System.IO.Path.Combine(RepoRoot(), "..", "shared");
-        return System.IO.Path.Combine([root, .. parts]);
-    }
+    public static string Path(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     /// <summary>The repository: the folder holding Kalkan.slnx, above the tests' output folder.</summary>
     public static string RepoRoot()
