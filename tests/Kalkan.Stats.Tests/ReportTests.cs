@@ -44,7 +44,7 @@ public class ReportTests
         string[] lines = CsvReport.ToCsv(await SurveyAsync()).TrimEnd('\n').Split('\n');
         Assert.StartsWith("outcome,level,stratum,a,b,c,d,oddsRatio", lines[0]);
         Assert.Equal(1 + 2 * (2 + 1 + 1 + 1), lines.Length); // per outcome: 2 strata, crude, MH, Breslow-Day
-        Assert.All(lines.Skip(1), line => Assert.Equal(16, line.Split(',').Length));
+        Assert.All(lines.Skip(1), line => Assert.Equal(21, line.Split(',').Length));
         Assert.Contains(lines, l => l.StartsWith("arrest,mantelHaenszel,"));
     }
 

@@ -35,5 +35,8 @@ public static class Analysis
     }
 
     public static TableResult Table(string? stratum, TwoByTwo table) =>
-        new(stratum, table, table.IsEstimable ? OddsRatio.Woolf(table) : null, FisherExact.TwoSided(table));
+        new(stratum, table, table.IsEstimable ? OddsRatio.Woolf(table) : null, FisherExact.TwoSided(table))
+        {
+            Conditional = table.IsEstimable ? ConditionalOddsRatio.Compute(table) : null,
+        };
 }

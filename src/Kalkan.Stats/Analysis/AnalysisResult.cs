@@ -28,6 +28,10 @@ public sealed record OutcomeResult(
 /// cannot give one (an exposure group without respondents) or it is withheld for publication.</summary>
 public sealed record TableResult(string? Stratum, TwoByTwo Table, OddsRatio? OddsRatio, Probability? FisherP)
 {
+    /// <summary>fisher.test's conditional MLE and exact interval; null where <see cref="OddsRatio"/>
+    /// is (not estimable, or withheld).</summary>
+    public ConditionalOddsRatio? Conditional { get; init; }
+
     /// <summary>Published only: which cells (bit 0 = a ... bit 3 = d) are under 5 and hidden.</summary>
     public int SmallCells { get; init; }
 

@@ -16,6 +16,9 @@ public readonly record struct Probability(double Log)
     /// <summary>Whether <see cref="Value"/> keeps full precision (normal, not subnormal, doubles).</summary>
     public bool FitsInDouble => Log > -708;
 
+    /// <summary>The base-10 logarithm: -1233.4 for 4e-1234.</summary>
+    public double Log10 => Log / Math.Log(10);
+
     public static Probability FromValue(double p) => new(p >= 1 ? 0 : Math.Log(p));
 
     /// <summary>

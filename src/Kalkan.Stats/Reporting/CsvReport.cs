@@ -9,7 +9,7 @@ namespace Kalkan.Stats.Reporting;
 /// </summary>
 public static class CsvReport
 {
-    const string Header = "outcome,level,stratum,a,b,c,d,oddsRatio,ciLow,ciHigh,corrected,fisherP,chiSquared,p,df,note";
+    const string Header = "outcome,level,stratum,a,b,c,d,oddsRatio,ciLow,ciHigh,corrected,fisherP,chiSquared,p,df,mleOddsRatio,mleCiLow,mleCiHigh,chiSquaredCorrected,pCorrected,note";
 
     public static string ToCsv(AnalysisResult result)
     {
@@ -21,10 +21,10 @@ public static class CsvReport
             var mh = outcome.MantelHaenszel;
             string pooledNote = outcome.PooledRestsOnSmallCounts ? "rests on counts under 5" : "";
             Row(csv, outcome.Outcome, "mantelHaenszel", "", ["", "", "", ""], Number(mh.OddsRatio), Number(mh.Low), Number(mh.High), "",
-                "", Number(mh.ChiSquared), Number(mh.P), "1", pooledNote);
+                "", Number(mh.ChiSquared), Number(mh.P), "1", ["", "", "", Number(mh.Corrected?.ChiSquared), Number(mh.Corrected?.P)], pooledNote);
             var bd = outcome.BreslowDay;
             Row(csv, outcome.Outcome, "breslowDay", "", ["", "", "", ""], "", "", "", "",
-                "", Number(bd.ChiSquared), Number(bd.P), bd.Df.ToString(CultureInfo.InvariantCulture), pooledNote);
+                "", Number(bd.ChiSquared), Number(bd.P), bd.Df.ToString(CultureInfo.InvariantCulture), ["", "", "", "", ""], pooledNote);
         }
         return csv.ToString();
     }
@@ -36,13 +36,13 @@ public static class CsvReport
         string corrected = table.OddsRatio is { } or ? (or.Corrected ? "true" : "false") : "";
         Row(csv, outcome, level, table.Stratum ?? "", [.. Enumerable.Range(0, 4).Select(cell => Cells.Show(table, cell))],
             Number(table.OddsRatio?.Estimate), Number(table.OddsRatio?.Low), Number(table.OddsRatio?.High), corrected,
-            Number(table.FisherP), "", "", "", note);
+            Number(table.FisherP), "", "", "", [Number(table.Conditional?.Estimate), Number(table.Conditional?.Low), Number(table.Conditional?.High), "", ""], note);
     }
 
     static void Row(StringBuilder csv, string outcome, string level, string stratum, string[] counts, string or, string low,
-        string high, string corrected, string fisherP, string chiSquared, string p, string df, string note)
+        string high, string corrected, string fisherP, string chiSquared, string p, string df, string[] rDefaults, string note)
     {
-        string[] fields = [Text(outcome), level, Text(stratum), .. counts, or, low, high, corrected, fisherP, chiSquared, p, df, note];
+        string[] fields = [Text(outcome), level, Text(stratum), .. counts, or, low, high, corrected, fisherP, chiSquared, p, df, .. rDefaults, note];
         csv.AppendJoin(',', fields).Append('\n');
     }
 

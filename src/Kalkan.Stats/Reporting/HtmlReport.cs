@@ -21,6 +21,7 @@ public static class HtmlReport
         foreach (var outcome in result.Outcomes) Outcome(html, result, outcome, text);
         html.Append($"<section class=\"methods\"><h3>{E(text["Methods_Title"])}</h3>");
         html.Append($"<p>{E(text.Format("Methods_Body", result.Exposure, result.StrataColumn ?? "—"))}</p>");
+        html.Append($"<p class=\"r-calls\">{E(text["Methods_R"])}</p>");
         if (result.Published) html.Append($"<p>{E(text["Methods_Published"])}</p>");
         return html.Append("</section></section>").ToString();
     }

@@ -5,8 +5,9 @@ namespace Kalkan.Stats.Reporting;
 
 /// <summary>
 /// The analysis as JSON, in the shape of shared/oracle/*.expected.json. What cannot be estimated
-/// is null, never NaN or Infinity; p-values below the double range are written from their
-/// logarithm (e.g. 4.1e-1234), which is still a JSON number.
+/// is null, never NaN or Infinity. A p-value below the double range is written from its
+/// logarithm (e.g. 4.1e-1234), still a JSON number but one most readers turn into 0, so a field
+/// named after it with "Log10" (e.g. "fisherPLog10": -1233.387) stands beside it then.
 /// </summary>
 public static class JsonReport
 {
@@ -49,6 +50,8 @@ public static class JsonReport
         Number(json, "ciHigh", mh.High);
         Number(json, "chiSquared", mh.ChiSquared);
         Number(json, "p", mh.P);
+        Number(json, "chiSquaredCorrected", mh.Corrected?.ChiSquared);
+        Number(json, "pCorrected", mh.Corrected?.P);
         if (outcome.PooledRestsOnSmallCounts) json.WriteBoolean("flagged", true);
         json.WriteEndObject();
 
@@ -77,6 +80,9 @@ public static class JsonReport
         Number(json, "ciHigh", table.OddsRatio?.High);
         json.WriteBoolean("corrected", table.OddsRatio?.Corrected ?? false);
         Number(json, "fisherP", table.FisherP);
+        Number(json, "mleOddsRatio", table.Conditional?.Estimate);
+        Number(json, "mleCiLow", table.Conditional?.Low);
+        Number(json, "mleCiHigh", table.Conditional?.High);
         if (table.NotEstimableReason is { } reason) json.WriteString("notEstimable", reason);
         if (table.Flagged) json.WriteBoolean("flagged", true);
         json.WriteEndObject();
@@ -93,6 +99,10 @@ public static class JsonReport
         json.WritePropertyName(name);
         if (p is not { } value || double.IsNaN(value.Log)) json.WriteNullValue();
         else if (value.FitsInDouble) json.WriteNumberValue(value.Value);
-        else json.WriteRawValue(value.ToInvariantString());
+        else
+        {
+            json.WriteRawValue(value.ToInvariantString());
+            json.WriteNumber(name + "Log10", Math.Round(value.Log10, 6));
+        }
     }
 }

@@ -58,7 +58,7 @@ public static class Publication
         int hidden = small | withheld;
         var t = table.Table;
         var kept = new TwoByTwo(Keep(t.A, 0), Keep(t.B, 1), Keep(t.C, 2), Keep(t.D, 3));
-        return table with { Table = kept, OddsRatio = null, FisherP = null, SmallCells = small, WithheldCells = withheld };
+        return table with { Table = kept, OddsRatio = null, FisherP = null, Conditional = null, SmallCells = small, WithheldCells = withheld };
 
         long Keep(long count, int cell) => (hidden & (1 << cell)) != 0 ? 0 : count;
     }
