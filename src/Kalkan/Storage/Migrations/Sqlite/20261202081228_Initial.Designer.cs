@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261129044256_Initial")]
+    [Migration("20261202081228_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -567,6 +567,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LocksWhenIdle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
@@ -603,6 +609,24 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Web.IdempotentRequest", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResultId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Alert", b =>
