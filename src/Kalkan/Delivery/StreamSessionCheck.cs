@@ -37,7 +37,7 @@ sealed class StreamSessionCheck(StreamHub hub, IServiceScopeFactory scopes, IOpt
         var now = clock.GetUtcNow();
         var alive = new HashSet<Guid>();
         foreach (var chunk in streams.Select(s => s.SessionId).Distinct().Chunk(500))
-            alive.UnionWith(await db.Sessions.Where(s => chunk.Contains(s.Id) && s.ExpiresAt > now)
+            alive.UnionWith(await db.Sessions.Where(s => chunk.Contains(s.Id) && s.ExpiresAt > now && s.LockedAt == null)
                 .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => s.Id).ToListAsync(ct));
         foreach (var stream in streams.Where(s => !alive.Contains(s.SessionId))) hub.Remove(stream);
     }

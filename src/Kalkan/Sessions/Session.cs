@@ -12,6 +12,12 @@ public sealed class Session
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Set by quick exit: the session stays hers but opens nothing until her passphrase is typed again.</summary>
+    public DateTimeOffset? LockedAt { get; set; }
+
+    /// <summary>A browser's session (the sign-in page): it locks after a few idle minutes. API clients' sessions do not.</summary>
+    public bool LocksWhenIdle { get; set; }
 }
 
 sealed class SessionConfiguration : IEntityTypeConfiguration<Session>

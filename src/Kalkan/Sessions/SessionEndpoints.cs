@@ -14,6 +14,8 @@ public static class SessionEndpoints
         var session = app.MapGroup("/api/v1/session").WithTags("Sessions");
         session.MapPost("/", Create).AllowAnonymous(); // limited inside, by PassphraseGuard
         session.MapDelete("/", End).RequireAuthorization();
+        // A page's script says she is still using it (authentication touches last-seen), so a long read does not lock.
+        session.MapGet("/", () => TypedResults.NoContent()).RequireAuthorization();
         return app;
     }
 

@@ -9,4 +9,7 @@ public sealed class SessionOptions
 
     /// <summary>No session lives longer than this, however active.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A browser left untouched this long locks: the next page asks for her passphrase (a phone grabbed on the table).</summary>
+    public TimeSpan LockAfterIdle { get; set; } = TimeSpan.FromMinutes(5);
 }

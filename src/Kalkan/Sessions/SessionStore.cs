@@ -21,7 +21,8 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
     // Writing last-seen on every request would turn each read into a write.
     static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
-    public async Task<string> CreateAsync(Guid memberId, CancellationToken ct)
+    /// <param name="browser">Signed in on the page: the session locks when idle (<see cref="SessionOptions.LockAfterIdle"/>).</param>
+    public async Task<string> CreateAsync(Guid memberId, CancellationToken ct, bool browser = false)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
@@ -32,6 +33,7 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + options.Value.AbsoluteTimeout,
+            LocksWhenIdle = browser,
         });
         await db.SaveChangesAsync(ct);
         return token;
@@ -42,9 +44,11 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
         if (token.Length is < 20 or > 100 || seal.Status != SealStatus.Ready) return null;
         var now = clock.GetUtcNow();
         var idleSince = now - options.Value.IdleTimeout;
+        var lockSince = now - options.Value.LockAfterIdle;
         var hash = HashOf(token);
         var found = await db.Sessions
             .Where(s => s.TokenHash == hash && s.ExpiresAt > now && s.LastSeenAt > idleSince && s.CreatedAt >= seal.OpenedAt)
+            .Where(s => s.LockedAt == null && (!s.LocksWhenIdle || s.LastSeenAt > lockSince))
             .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.Role, s.LastSeenAt, m.TotpEnabled })
             .SingleOrDefaultAsync(ct);
         if (found is null) return null;
@@ -53,6 +57,26 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
         var required = Members.Roles.NeedsSecondFactor(found.Role) && !found.TotpEnabled && await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
         var role = Members.Roles.Effective(found.Role, found.TotpEnabled, required);
         return new SignedIn(found.MemberId, role, found.Id, role != found.Role);
+    }
+
+    /// <summary>Quick exit: the session opens nothing until her passphrase is typed again (<see cref="LockedMemberAsync"/>).</summary>
+    public Task LockAsync(Guid sessionId, CancellationToken ct) =>
+        db.Sessions.Where(s => s.Id == sessionId && s.LockedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.LockedAt, clock.GetUtcNow()), ct);
+
+    /// <summary>Whose session this locked (by quick exit or idleness) but still living token is, so the sign-in page can ask only for the passphrase.</summary>
+    public async Task<(Guid SessionId, Guid MemberId)?> LockedMemberAsync(string? token, CancellationToken ct)
+    {
+        if (token is null || token.Length is < 20 or > 100 || seal.Status != SealStatus.Ready) return null;
+        var now = clock.GetUtcNow();
+        var idleSince = now - options.Value.IdleTimeout;
+        var lockSince = now - options.Value.LockAfterIdle;
+        var hash = HashOf(token);
+        var found = await db.Sessions.AsNoTracking()
+            .Where(s => s.TokenHash == hash && s.ExpiresAt > now && s.LastSeenAt > idleSince && s.CreatedAt >= seal.OpenedAt)
+            .Where(s => s.LockedAt != null || (s.LocksWhenIdle && s.LastSeenAt <= lockSince))
+            .Select(s => new { s.Id, s.MemberId })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.MemberId);
     }
 
     public Task EndAsync(Guid sessionId, CancellationToken ct) =>

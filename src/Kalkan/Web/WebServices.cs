@@ -56,6 +56,9 @@ public static class WebServices
         // Cyrillic, Burmese and the rest as characters, not as &#x...; escapes three times their size.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<Idempotency>();
+        services.AddOptions<QuickExitOptions>().BindConfiguration(QuickExitOptions.Section)
+            .Validate(o => o.IsValid(), "QuickExit:Url must be a path on this server or an https URL.").ValidateOnStart();
         services.AddKalkanLocalization();
         services.AddOpenApi();
         return services;

@@ -26,6 +26,15 @@ public partial class TranslationTests
         Assert.True(missing.Count == 0, $"Not translated into {language}: {string.Join(" | ", missing)}");
     }
 
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("ky")]
+    public void Sign_out_and_quick_exit_never_share_a_label(string language)
+    {
+        var shared = XDocument.Load(Path.Combine(Shared.RepoRoot(), "src", "Kalkan", "Web", $"SharedResource.{language}.resx")).Root!
+            .Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+        Assert.NotEqual(shared["Sign out"], shared["Exit"]);
+    }
 
     [GeneratedRegex("\\b[LR]\\[\"([^\"]+)\"")]
     private static partial Regex Key();

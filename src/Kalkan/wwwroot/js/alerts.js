@@ -126,6 +126,7 @@
     });
     stream.addEventListener("expired", function (e) { alerts.delete(JSON.parse(e.data).id); render(); });
     stream.addEventListener("resync", reload);
+    if (window.Kalkan) window.Kalkan.onLeave(function () { stream.close(); });
   }
   setInterval(render, 30000);
 

@@ -8,7 +8,9 @@
   function send() {
     if (sending) return;
     sending = true;
-    form.submit();
+    // The home-screen link's entry becomes plain /sos first, so Back can never send it again.
+    if (form.getAttribute("data-auto") === "1") history.replaceState(null, "", "/sos");
+    if (window.Kalkan) window.Kalkan.submit(form); else form.submit();
   }
   function locateThenSend(event) {
     if (event) event.preventDefault();

@@ -597,6 +597,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("LocksWhenIdle")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid");
 
@@ -633,6 +639,24 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Web.IdempotentRequest", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ResultId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Alert", b =>

@@ -592,6 +592,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LocksWhenIdle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
@@ -628,6 +634,24 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("networks", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Web.IdempotentRequest", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResultId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Alert", b =>

@@ -111,6 +111,19 @@ namespace Kalkan.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    Id = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ResultId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "landmarks",
                 columns: table => new
                 {
@@ -298,7 +311,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                     MemberId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LocksWhenIdle = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -405,6 +420,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 column: "OwnerIndex");
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_CreatedAt",
+                table: "idempotent_requests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_invitations_CodeIndex",
                 table: "invitations",
                 column: "CodeIndex",
@@ -487,6 +507,9 @@ namespace Kalkan.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "duress_calls");
+
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
 
             migrationBuilder.DropTable(
                 name: "invitations");

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kalkan.Tests.Browser;
+
+/// <summary>A member's cheap phone: 360x740, touch, her language; optionally the throttled 2G link of issue 13.</summary>
+public static class Phone
+{
+    public static Task<IBrowserContext> NewPhoneAsync(this IBrowser browser, string locale = "en-GB", Geolocation? at = null) =>
+        browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+            TimezoneId = "Asia/Bishkek",
+            Geolocation = at,
+            Permissions = at is null ? [] : ["geolocation"],
+        });
+
+    /// <summary>250 kbit/s each way and 300 ms of latency, through the DevTools protocol.</summary>
+    public static async Task ThrottleTo2GAsync(this IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = 300,
+            ["downloadThroughput"] = 250_000 / 8,
+            ["uploadThroughput"] = 250_000 / 8,
+        });
+    }
+
+    public static async Task CreateMemberAsync(this KalkanFactory kalkan, string handle, string passphrase)
+    {
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync(handle, passphrase, "member", null, CancellationToken.None);
+        Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Kalkan.Tests.Browser;
+
+/// <summary>Quick exit in a real browser: the page is gone, Back finds no Kalkan page, the session asks for her passphrase.</summary>
+public class QuickExitTests
+{
+    const string Passphrase = "zarina's passphrase for tests";
+
+    [Theory]
+    [InlineData("Escape")]
+    [InlineData("control")]
+    public async Task After_quick_exit_Back_shows_no_Kalkan_page_and_the_session_asks_for_the_passphrase(string how)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
+        var server = kalkan.ServeOnLoopback();
+        await kalkan.SetUpAsync();
+        await kalkan.CreateMemberAsync("zarina", Passphrase);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        await using var _ = browser;
+        using var __ = playwright;
+        var page = await (await browser.NewPhoneAsync(locale: "ru-RU")).NewPageAsync();
+
+        // She was somewhere else before opening Kalkan.
+        await page.GotoAsync("data:text/html,<title>elsewhere</title><p>elsewhere</p>");
+        await page.SignInAsync(server, "zarina", Passphrase);
+        await page.ClickAsync("nav.menu a[href='/circle']");
+        await page.WaitForURLAsync("**/circle");
+        await page.ClickAsync("nav.menu a[href='/checkin']");
+        await page.WaitForURLAsync("**/checkin");
+
+        if (how == "Escape")
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("Escape");
+        }
+        else await page.ClickAsync("#quick-exit");
+        await page.WaitForURLAsync("**/exit");
+        Assert.Equal("ru", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Заметки", await page.TitleAsync());
+
+        await page.GoBackAsync();
+        Assert.StartsWith("data:", page.Url);
+        Assert.Equal("elsewhere", await page.TitleAsync());
+
+        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        Assert.EndsWith("/signin", page.Url);
+        Assert.Null(await page.QuerySelectorAsync("input[name=handle]"));
+        await page.FillAsync("input[name=passphrase]", Passphrase);
+        await page.ClickAsync("form:not(.inline) button[type=submit]");
+        await page.WaitForURLAsync("**/alerts");
+    }
+}
