@@ -109,7 +109,7 @@ public static class AccountEndpoints
 
     /// <summary>Everything personal goes: her row, her decoy, her sessions. Those she invited stay, with no link to her.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Delete([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, Audit.AuditChain audit, CancellationToken ct)
+        KalkanDb db, PassphraseHasher hasher, SessionStore sessions, Audit.AuditChain audit, CancellationToken ct)
     {
         var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
         var errors = await CheckPassphraseAsync(request.Passphrase, me, db, hasher, ct);
@@ -117,13 +117,16 @@ public static class AccountEndpoints
         if (me.IsDecoy)
         {
             // Under duress "delete my account" ends the decoy's sessions and seems done; her account stays.
-            await db.Sessions.Where(s => s.MemberId == me.Id).ExecuteDeleteAsync(ct);
+            await sessions.EndAllOfAsync(me.Id, ct);
             return TypedResults.NoContent();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Members.Where(m => m.InvitedBy == me.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.InvitedBy, (Guid?)null), ct);
         await db.Members.Where(m => m.Id == me.Id || (me.DecoyId != null && m.Id == me.DecoyId)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
+        // Session rows no longer point at her row (nothing cascades): end them by her keyed index.
+        await sessions.EndAllOfAsync(me.Id, ct);
+        if (me.DecoyId is { } decoy) await sessions.EndAllOfAsync(decoy, ct);
         await audit.RecordAsync(Audit.AuditActions.AccountDeleted, me.Id, ct);
         return TypedResults.NoContent();
     }

@@ -48,7 +48,7 @@ public static class SessionServices
     static bool HasSecondFactorIfRequired(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
         !context.User.HasClaim(SessionAuthentication.SecondFactorMissingClaim, "true");
 
-    /// <summary>Sealing ends every session at once: the rows go, and tokens from before an unseal never work again.</summary>
+    /// <summary>Sealing ends every session at once: the rows go, and tokens from before the seal never work again.</summary>
     sealed class EndSessionsWhenSealed(SealState seal, IServiceScopeFactory scopes, ILogger<EndSessionsWhenSealed> log) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
@@ -74,7 +74,7 @@ public static class SessionServices
             }
             catch (Exception e)
             {
-                // They cannot be used anyway: the authentication check refuses sessions older than the unsealing.
+                // They cannot be used anyway while this process runs: the authentication check refuses sessions older than the seal.
                 log.LogWarning(e, "Could not delete sessions after sealing");
             }
         }

@@ -14,8 +14,10 @@ public sealed record SignedIn(Guid MemberId, string Role, Guid SessionId, bool S
 /// <summary>
 /// Opaque session tokens: 256 random bits handed to the device, only their SHA-256 kept. A fast
 /// hash is enough for a secret that long; what matters is that a seized store holds no usable token.
+/// Sessions live in the store, so they outlive a restart (their timeouts still run); only sealing
+/// ends them all.
 /// </summary>
-public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOptions> options, TimeProvider clock)
+public sealed class SessionStore(KalkanDb db, SealState seal, FieldCipher cipher, BlindIndex index, IOptions<SessionOptions> options, TimeProvider clock)
 {
     // Writing last-seen on every request would turn each read into a write.
     static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
@@ -24,14 +26,17 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
-        db.Sessions.Add(new Session
+        var session = new Session
         {
             TokenHash = HashOf(token),
-            MemberId = memberId,
+            MemberSealed = [],
+            MemberIndex = IndexOf(memberId),
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + options.Value.AbsoluteTimeout,
-        });
+        };
+        session.MemberSealed = cipher.Encrypt(memberId.ToByteArray(), Where(session.Id));
+        db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
         return token;
     }
@@ -42,35 +47,60 @@ public sealed class SessionStore(KalkanDb db, SealState seal, IOptions<SessionOp
         var now = clock.GetUtcNow();
         var idleSince = now - options.Value.IdleTimeout;
         var hash = HashOf(token);
-        var found = await db.Sessions
-            .Where(s => s.TokenHash == hash && s.ExpiresAt > now && s.LastSeenAt > idleSince && s.CreatedAt >= seal.OpenedAt)
-            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.Role, s.LastSeenAt, m.TotpEnabled })
+        // Sealing deletes every session; should that delete have failed, a session from before the
+        // last seal in this process is refused all the same.
+        var sealedAt = seal.ClosedAt;
+        var session = await db.Sessions.AsNoTracking()
+            .Where(s => s.TokenHash == hash && s.ExpiresAt > now && s.LastSeenAt > idleSince)
+            .Select(s => new { s.Id, s.MemberSealed, s.LastSeenAt, s.CreatedAt })
             .SingleOrDefaultAsync(ct);
-        if (found is null) return null;
-        if (now - found.LastSeenAt > TouchEvery)
-            await db.Sessions.Where(s => s.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-        var missing = !found.TotpEnabled && found.Role is Members.Roles.Defender or Members.Roles.Admin
+        if (session is null || session.CreatedAt < sealedAt) return null;
+        Guid memberId;
+        try { memberId = new Guid(cipher.Decrypt(session.MemberSealed, Where(session.Id))); }
+        catch (CryptographicException) { return null; } // moved from another row, or tampered with
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.RevokedAt == null)
+            .Select(m => new { m.Role, m.TotpEnabled }).SingleOrDefaultAsync(ct);
+        if (member is null) return null;
+        if (now - session.LastSeenAt > TouchEvery)
+            await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        var missing = !member.TotpEnabled && member.Role is Members.Roles.Defender or Members.Roles.Admin
             && await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
-        return new SignedIn(found.MemberId, found.Role, found.Id, missing);
+        return new SignedIn(memberId, member.Role, session.Id, missing);
     }
 
     public Task EndAsync(Guid sessionId, CancellationToken ct) =>
         db.Sessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
 
     /// <summary>Ends one of her sessions; 0 when it is not hers (or does not exist).</summary>
-    public Task<int> EndMineAsync(Guid memberId, Guid sessionId, CancellationToken ct) =>
-        db.Sessions.Where(s => s.Id == sessionId && s.MemberId == memberId).ExecuteDeleteAsync(ct);
+    public Task<int> EndMineAsync(Guid memberId, Guid sessionId, CancellationToken ct)
+    {
+        var mine = IndexOf(memberId);
+        return db.Sessions.Where(s => s.Id == sessionId && s.MemberIndex == mine).ExecuteDeleteAsync(ct);
+    }
 
-    public Task EndOthersAsync(Guid memberId, Guid keep, CancellationToken ct) =>
-        db.Sessions.Where(s => s.MemberId == memberId && s.Id != keep).ExecuteDeleteAsync(ct);
+    public Task EndOthersAsync(Guid memberId, Guid keep, CancellationToken ct)
+    {
+        var mine = IndexOf(memberId);
+        return db.Sessions.Where(s => s.MemberIndex == mine && s.Id != keep).ExecuteDeleteAsync(ct);
+    }
 
-    public Task<List<Session>> ListAsync(Guid memberId, CancellationToken ct) =>
-        db.Sessions.AsNoTracking().Where(s => s.MemberId == memberId).OrderByDescending(s => s.LastSeenAt).ToListAsync(ct);
+    public Task<List<Session>> ListAsync(Guid memberId, CancellationToken ct)
+    {
+        var mine = IndexOf(memberId);
+        return db.Sessions.AsNoTracking().Where(s => s.MemberIndex == mine).OrderByDescending(s => s.LastSeenAt).ToListAsync(ct);
+    }
 
     public Task EndAllAsync(CancellationToken ct) => db.Sessions.ExecuteDeleteAsync(ct);
 
-    public Task EndAllOfAsync(Guid memberId, CancellationToken ct) =>
-        db.Sessions.Where(s => s.MemberId == memberId).ExecuteDeleteAsync(ct);
+    public Task EndAllOfAsync(Guid memberId, CancellationToken ct)
+    {
+        var mine = IndexOf(memberId);
+        return db.Sessions.Where(s => s.MemberIndex == mine).ExecuteDeleteAsync(ct);
+    }
+
+    byte[] IndexOf(Guid memberId) => index.Compute(Session.Table, Session.MemberColumn, memberId.ToString("N"));
+
+    static FieldRef Where(Guid sessionId) => new(Session.Table, Session.MemberColumn, sessionId);
 
     static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
 }
