@@ -20,7 +20,7 @@ namespace Kalkan;
 public class Program
 {
     public static Task<int> Main(string[] args) =>
-        KalkanCli.IsVerb(args) ? KalkanCli.RunAsync(args) : ServeAsync(args);
+        KalkanCli.IsHostingTool(args) ? ServeAsync(args) : KalkanCli.RunAsync(args);
 
     /// <summary>Runs the web host. Its arguments are configuration (--Store:DataDir=...), as ASP.NET Core reads them.</summary>
     public static async Task<int> ServeAsync(string[] args)
@@ -65,6 +65,7 @@ public class Program
         app.UseAntiforgery();
 
         app.MapSeal();
+        app.MapSetup();
         app.MapSessions();
         app.MapMembers();
         app.MapCircles();

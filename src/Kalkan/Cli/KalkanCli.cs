@@ -5,25 +5,38 @@ namespace Kalkan.Cli;
 /// <summary>The verbs of contract.md. Each lives in its own file; this only lists them.</summary>
 public static class KalkanCli
 {
-    static readonly string[] Verbs = ["serve", "init", "analyze", "audit", "backup", "restore", "--help", "-h", "-?", "--version"];
+    /// <summary>A mistyped command line is a usage error (exit 2), never a server started on the wrong store.</summary>
+    public const int UsageError = 2;
 
     /// <summary>
-    /// Anything else (no arguments, or --key=value settings as the test host passes them) starts
-    /// the web host directly with those settings.
+    /// True only when a hosting tool (WebApplicationFactory, through HostFactoryResolver) calls Main:
+    /// it passes its settings as --key=value, always with --applicationName. An operator's command
+    /// line never looks like that, so a typo can never fall through to serving.
     /// </summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    public static bool IsHostingTool(string[] args) =>
+        args.Length > 0
+        && args.All(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))
+        && args.Any(a => a.StartsWith("--applicationName=", StringComparison.OrdinalIgnoreCase));
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Kalkan: alerts, SOS and documentation for a network of sex worker rights defenders.")
         {
             ServeCommand.Create(),
             InitCommand.Create(),
+            UnsealCommand.Create(),
             Research.ResearchCommand.Create(),
             Audit.AuditCommand.Create(),
         };
         foreach (var command in Backup.BackupCommands.Create()) root.Subcommands.Add(command);
-        return root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count == 0 && args.Length > 0) return await parsed.InvokeAsync();
+        // Unknown verbs and options, missing values, or no verb at all: say what is wrong and how
+        // it is used, on standard error, and start nothing.
+        if (args.Length == 0) Console.Error.WriteLine("Give a verb, for example: kalkan serve");
+        await parsed.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = Console.Error });
+        if (args.Length == 0) await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = Console.Error });
+        return UsageError;
     }
 
     public static Option<string> DataOption() => new("--data") { Description = "The data folder (SQLite store, logs).", DefaultValueFactory = _ => "kalkan-data" };

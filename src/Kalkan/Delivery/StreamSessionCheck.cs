@@ -37,8 +37,11 @@ sealed class StreamSessionCheck(StreamHub hub, IServiceScopeFactory scopes, IOpt
         var now = clock.GetUtcNow();
         var alive = new HashSet<Guid>();
         foreach (var chunk in streams.Select(s => s.SessionId).Distinct().Chunk(500))
-            alive.UnionWith(await db.Sessions.Where(s => chunk.Contains(s.Id) && s.ExpiresAt > now && s.LockedAt == null)
-                .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => s.Id).ToListAsync(ct));
-        foreach (var stream in streams.Where(s => !alive.Contains(s.SessionId))) hub.Remove(stream);
+            alive.UnionWith(await db.Sessions.Where(s => chunk.Contains(s.Id) && s.ExpiresAt > now && s.LockedAt == null).Select(s => s.Id).ToListAsync(ct));
+        // A session row no longer names its member: revoked members are found from the streams' side.
+        var revoked = new HashSet<Guid>();
+        foreach (var chunk in streams.Select(s => s.MemberId).Distinct().Chunk(500))
+            revoked.UnionWith(await db.Members.Where(m => chunk.Contains(m.Id) && m.RevokedAt != null).Select(m => m.Id).ToListAsync(ct));
+        foreach (var stream in streams.Where(s => !alive.Contains(s.SessionId) || revoked.Contains(s.MemberId))) hub.Remove(stream);
     }
 }

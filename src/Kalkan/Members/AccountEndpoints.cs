@@ -108,7 +108,7 @@ public static class AccountEndpoints
 
     /// <summary>Everything personal goes: her row, her decoy, her sessions. Those she invited stay, with no link to her.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Delete([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, Audit.AuditChain audit, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, SessionStore sessions, Audit.AuditChain audit, CancellationToken ct)
     {
         var holder = await check.HolderAsync(user.MemberId(), tracked: false, ct);
         var errors = await PassphraseProblemAsync(check, holder, request.Passphrase, ct);
@@ -117,7 +117,7 @@ public static class AccountEndpoints
         if (holder.UnderDuress)
         {
             // Under duress "delete my account" ends the decoy's sessions and seems done; her account stays.
-            await db.Sessions.Where(s => s.MemberId == me.Id).ExecuteDeleteAsync(ct);
+            await sessions.EndAllOfAsync(me.Id, ct);
             return TypedResults.NoContent();
         }
         var decoyId = accounts.DuressOf(me).DecoyId;
@@ -125,6 +125,9 @@ public static class AccountEndpoints
         await db.Members.Where(m => m.InvitedBy == me.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.InvitedBy, (Guid?)null), ct);
         await db.Members.Where(m => m.Id == me.Id || (decoyId != null && m.Id == decoyId)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
+        // Session rows no longer point at her row (nothing cascades): end them by her keyed index.
+        await sessions.EndAllOfAsync(me.Id, ct);
+        if (decoyId is { } decoy) await sessions.EndAllOfAsync(decoy, ct);
         await audit.RecordAsync(Audit.AuditActions.AccountDeleted, me.Id, ct);
         return TypedResults.NoContent();
     }

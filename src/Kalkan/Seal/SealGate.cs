@@ -8,9 +8,13 @@ sealed class SealGate(RequestDelegate next, SealState seal)
 {
     static readonly string[] AlwaysOpen = ["/api/v1/health", "/api/v1/sys/unseal", "/unseal", "/setup", "/css/", "/js/", "/lib/", "/favicon.ico", "/exit", "/"];
 
+    /// <summary>The setup API: open on a fresh store, and like every other call while sealed.</summary>
+    const string FreshStoreOnly = "/api/v1/sys/setup";
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (seal.Status == SealStatus.Ready || IsAlwaysOpen(context.Request.Path))
+        if (seal.Status == SealStatus.Ready || IsAlwaysOpen(context.Request.Path)
+            || (seal.Status == SealStatus.Uninitialized && context.Request.Path.Equals(FreshStoreOnly, StringComparison.OrdinalIgnoreCase)))
         {
             await next(context);
             return;

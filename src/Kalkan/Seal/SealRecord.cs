@@ -18,6 +18,12 @@ public sealed class SealRecord
     /// <summary>0 when the root key was not split.</summary>
     public int ShareThreshold { get; set; }
     public int ShareCount { get; set; }
+    /// <summary>
+    /// SHA-256 of each share in x order (32 bytes each), so a forged or mistyped share is refused
+    /// the moment it arrives instead of spoiling the custodians' valid ones. A share is 256 random
+    /// bits: its hash tells nothing that can be searched.
+    /// </summary>
+    public byte[] ShareChecks { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 
     public KdfParameters Cost => new(MemoryKib, Iterations, Parallelism);

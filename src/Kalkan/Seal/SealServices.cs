@@ -12,8 +12,10 @@ public static class SealServices
         services.AddSingleton<SealState>();
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
+        services.AddSingleton<SealRecordReader>();
         services.AddSingleton<Unsealer>();
         services.AddHostedService<SealStartup>();
+        services.AddHostedService<UnsealSocket>();
         // Unsealing is an operator's act: a handful a minute is plenty, and no address is kept to
         // tell callers apart, so the limit is one for everyone.
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(UnsealLimit, _ =>

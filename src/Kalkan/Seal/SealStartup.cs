@@ -7,21 +7,27 @@ namespace Kalkan.Seal;
 /// Before the server answers anything: bring the store up to date, learn whether it was ever
 /// initialised, and unseal when the operator gave the passphrase in KALKAN_UNSEAL_PASSPHRASE.
 /// </summary>
-sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer unsealer, IConfiguration config, ILogger<SealStartup> log)
+sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer unsealer, ILogger<SealStartup> log)
     : IHostedLifecycleService
 {
+    /// <summary>
+    /// Read from the process environment only, never from configuration: a command-line option
+    /// shows in every process listing and in shell history, and a settings file is one more copy.
+    /// </summary>
+    public const string PassphraseVariable = "KALKAN_UNSEAL_PASSPHRASE";
+
     public async Task StartingAsync(CancellationToken ct)
     {
         await services.MigrateStoreAsync(ct);
         if (!await StoreProbe.IsInitializedAsync(services.GetRequiredService<IOptions<StoreOptions>>().Value, ct))
         {
-            log.LogInformation("Store is not initialised: the setup page is open");
+            log.LogInformation("Store is not initialised: the setup page is open to whoever has the setup code");
             return;
         }
         seal.MarkInitialized();
-        if (config["KALKAN_UNSEAL_PASSPHRASE"] is { Length: > 0 } passphrase)
+        if (Environment.GetEnvironmentVariable(PassphraseVariable) is { Length: > 0 } passphrase)
         {
-            if (await unsealer.WithPassphraseAsync(passphrase, ct) != UnsealOutcome.Ready)
+            if (await unsealer.ByOperatorAsync(passphrase, ct) != UnsealOutcome.Ready)
                 log.LogError("KALKAN_UNSEAL_PASSPHRASE did not unseal the store; starting sealed");
         }
         else

@@ -21,8 +21,11 @@ public sealed class SealState : IDisposable
 
     public SealStatus Status => status;
 
-    /// <summary>When the current unsealing happened: nothing signed in before it is valid after.</summary>
-    public DateTimeOffset OpenedAt { get; private set; }
+    /// <summary>
+    /// When this process last sealed (an admin, or a panic action); MinValue when it never has. A
+    /// restart is not a seal: what was signed in before it stays valid after the next unseal.
+    /// </summary>
+    public DateTimeOffset ClosedAt { get; private set; } = DateTimeOffset.MinValue;
 
     public void MarkInitialized()
     {
@@ -37,7 +40,6 @@ public sealed class SealState : IDisposable
             rootKey = GC.AllocateArray<byte>(key.Length, pinned: true);
             key.CopyTo(rootKey, 0);
             CryptographicOperations.ZeroMemory(key);
-            OpenedAt = DateTimeOffset.UtcNow;
             status = SealStatus.Ready;
         }
     }
@@ -47,6 +49,7 @@ public sealed class SealState : IDisposable
         lock (gate)
         {
             Zero();
+            ClosedAt = DateTimeOffset.UtcNow;
             status = SealStatus.Sealed;
         }
         Sealed?.Invoke();

@@ -28,7 +28,7 @@ public static class SessionServices
         return services;
     }
 
-    /// <summary>Sealing ends every session at once: the rows go, and tokens from before an unseal never work again.</summary>
+    /// <summary>Sealing ends every session at once: the rows go, and tokens from before the seal never work again.</summary>
     sealed class EndSessionsWhenSealed(SealState seal, IServiceScopeFactory scopes, ILogger<EndSessionsWhenSealed> log) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
@@ -54,7 +54,7 @@ public static class SessionServices
             }
             catch (Exception e)
             {
-                // They cannot be used anyway: the authentication check refuses sessions older than the unsealing.
+                // They cannot be used anyway while this process runs: the authentication check refuses sessions older than the seal.
                 log.LogWarning(e, "Could not delete sessions after sealing");
             }
         }

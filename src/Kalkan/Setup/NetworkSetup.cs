@@ -46,9 +46,9 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
 
         var rootKey = RootKey.Create();
         var record = await Task.Run(() => RootKey.Wrap(rootKey, request.UnsealPassphrase!, KdfParameters.Unseal, request.ShareThreshold, request.ShareCount), ct);
-        var shares = request.ShareCount > 0
-            ? Shamir.Split(rootKey, request.ShareThreshold, request.ShareCount).Select(ShareText.Encode).ToList()
-            : [];
+        var split = request.ShareCount > 0 ? Shamir.Split(rootKey, request.ShareThreshold, request.ShareCount) : [];
+        record.ShareChecks = ShareCheck.Of(split);
+        var shares = split.Select(ShareText.Encode).ToList();
         seal.Open(rootKey);
 
         var network = new Network { NameSealed = [] };

@@ -42,13 +42,28 @@ public static class StoreProbe
 
     static async Task<object?> ScalarAsync(StoreOptions options, string sql, CancellationToken ct)
     {
-        // Unpooled, and never creating a SQLite file: EF's own connections and migrations come after.
-        await using DbConnection connection = options.IsPostgres
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Db) { Pooling = false }.ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder(options.SqliteConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await OpenAsync(options, ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>A plain, read-only connection for start-up's questions, outside EF.</summary>
+    public static async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken ct)
+    {
+        // Unpooled, and never creating a SQLite file: EF's own connections and migrations come after.
+        DbConnection connection = options.IsPostgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Db) { Pooling = false }.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(options.SqliteConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace Kalkan.Tests.Browser;
 public class FirstRunTests
 {
     [Fact]
-    public async Task An_operator_sets_up_Kalkan_in_the_browser_signs_in_and_the_setup_page_is_gone()
+    public async Task An_operator_sets_up_Kalkan_in_the_browser_with_the_printed_setup_code_signs_in_and_the_setup_page_is_gone()
     {
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
         var server = kalkan.ServeOnLoopback();
@@ -17,6 +17,8 @@ public class FirstRunTests
             Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
             Assert.True(await page.IsVisibleAsync("#quick-exit"));
 
+            // The one-time code the server printed to its console and wrote to its log folder.
+            await page.FillAsync("input[name=setupCode]", kalkan.SetupCode());
             await page.FillAsync("input[name=network]", "Bishkek");
             await page.FillAsync("input[name=adminHandle]", "aigul");
             await page.FillAsync("input[name=adminPassphrase]", "a long admin passphrase");

@@ -5,6 +5,7 @@ namespace Kalkan.Tests.Infrastructure;
 /// <summary>Runs `kalkan VERB ...` as an operator does: a process of its own, with the given environment.</summary>
 public static class KalkanProcess
 {
+    /// <summary>Fails, rather than hangs, when the verb does not end within a minute (a mistyped verb that started serving, say).</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
@@ -15,7 +16,16 @@ public static class KalkanProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"kalkan {string.Join(' ', args)} was still running after a minute");
+        }
         return (process.ExitCode, await output + await errors);
     }
 

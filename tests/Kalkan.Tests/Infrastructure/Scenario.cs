@@ -70,6 +70,13 @@ public static class Scenario
         return body.GetProperty("state").GetString()!;
     }
 
+    /// <summary>The one-time setup code a fresh server wrote to its log folder, read as the operator reads it.</summary>
+    public static string SetupCode(this KalkanFactory kalkan)
+    {
+        _ = kalkan.Services; // the server starts (and issues its code) on first use
+        return File.ReadAllText(Path.Combine(kalkan.Store.DataDir, "logs", "setup-code.txt")).Trim();
+    }
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -12,6 +12,7 @@ public class PageTests
 
         var created = await browser.SubmitAsync("/setup", new()
         {
+            ["setupCode"] = kalkan.SetupCode(),
             ["network"] = "Bishkek",
             ["adminHandle"] = "aigul",
             ["adminPassphrase"] = "a long admin passphrase",
@@ -32,6 +33,7 @@ public class PageTests
 
         var refused = await browser.SubmitAsync("/setup", new()
         {
+            ["setupCode"] = kalkan.SetupCode(),
             ["network"] = "Bishkek",
             ["adminHandle"] = "aigul",
             ["adminPassphrase"] = "short",

@@ -17,6 +17,7 @@ public class PlainLoopbackTests
         Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync("/")).StatusCode);
         var created = await PostFormAsync(http, "/setup", new()
         {
+            ["setupCode"] = kalkan.SetupCode(),
             ["network"] = "Bishkek",
             ["adminHandle"] = "aigul",
             ["adminPassphrase"] = "a long admin passphrase",

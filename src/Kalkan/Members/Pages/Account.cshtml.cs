@@ -55,7 +55,7 @@ public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionSt
 
     public async Task<IActionResult> OnPostDeleteAsync(string? passphrase, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, check, accounts, audit, ct));
+        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, check, accounts, sessions, audit, ct));
         if (!Outcome.Ok)
         {
             Response.StatusCode = 400;

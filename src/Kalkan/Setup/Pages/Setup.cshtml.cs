@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Setup.Pages;
 
-/// <summary>The browser's `kalkan init`: open on a fresh store only, a 404 ever after.</summary>
+/// <summary>The browser's `kalkan init`: open on a fresh store only, to whoever has the setup code; a 404 ever after.</summary>
 [EnableRateLimiting(SealServices.UnsealLimit)]
-public sealed class SetupModel(SealState seal, NetworkSetup setup) : PageModel
+public sealed class SetupModel(SealState seal, NetworkSetup setup, SetupCode code) : PageModel
 {
     public bool Done { get; private set; }
     public IReadOnlyList<string> Shares { get; private set; } = [];
@@ -21,12 +21,18 @@ public sealed class SetupModel(SealState seal, NetworkSetup setup) : PageModel
 
     public IActionResult OnGet() => seal.Status == SealStatus.Uninitialized ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string? network, string? adminHandle, string? adminPassphrase,
+    public async Task<IActionResult> OnPostAsync(string? setupCode, string? network, string? adminHandle, string? adminPassphrase,
         string? unsealPassphrase, string? shares, CancellationToken ct)
     {
         if (seal.Status != SealStatus.Uninitialized) return NotFound();
         (Network, AdminHandle, SharesText) = (network, adminHandle, shares);
-        var (threshold, count) = ParseShares(shares);
+        if (!code.Matches(setupCode))
+        {
+            errors = new Web.Validation().Add("setupCode", "That is not this server's setup code.");
+            Response.StatusCode = 403;
+            return Page();
+        }
+        var (threshold, count) = Setup.SharesText.Parse(shares);
         var result = await setup.CreateAsync(new SetupRequest(network, adminHandle, adminPassphrase, unsealPassphrase, threshold, count), ct);
         switch (result.Outcome)
         {
@@ -37,16 +43,9 @@ public sealed class SetupModel(SealState seal, NetworkSetup setup) : PageModel
                 Response.StatusCode = 400;
                 return Page();
         }
+        code.Spend();
         Done = true;
         Shares = result.Shares ?? [];
         return Page();
-    }
-
-    /// <summary>"3/5" → (3, 5); blank → no split; anything else → (1, 0), which validation refuses by name.</summary>
-    static (int, int) ParseShares(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return (0, 0);
-        var parts = text.Split('/');
-        return parts.Length == 2 && int.TryParse(parts[0], out var k) && int.TryParse(parts[1], out var n) ? (k, n) : (1, 0);
     }
 }

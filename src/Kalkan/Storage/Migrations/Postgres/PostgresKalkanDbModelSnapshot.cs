@@ -567,6 +567,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("ShareChecks")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<int>("ShareCount")
                         .HasColumnType("integer");
 
@@ -603,8 +607,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<bool>("LocksWhenIdle")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
@@ -612,7 +621,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberIndex");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -700,15 +709,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
-                {
-                    b.HasOne("Kalkan.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

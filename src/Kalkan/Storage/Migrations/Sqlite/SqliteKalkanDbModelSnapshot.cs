@@ -562,6 +562,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("ShareChecks")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("ShareCount")
                         .HasColumnType("INTEGER");
 
@@ -598,8 +602,13 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<bool>("LocksWhenIdle")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
@@ -607,7 +616,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberIndex");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -695,15 +704,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
-                {
-                    b.HasOne("Kalkan.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -187,11 +187,31 @@ namespace Kalkan.Storage.Migrations.Postgres
                     KeyCheck = table.Column<byte[]>(type: "bytea", nullable: false),
                     ShareThreshold = table.Column<int>(type: "integer", nullable: false),
                     ShareCount = table.Column<int>(type: "integer", nullable: false),
+                    ShareChecks = table.Column<byte[]>(type: "bytea", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_seal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LocksWhenIdle = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -296,30 +316,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_push_subscriptions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_push_subscriptions_members_MemberId",
-                        column: x => x.MemberId,
-                        principalTable: "members",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "sessions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
-                    LocksWhenIdle = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sessions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_sessions_members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "members",
                         principalColumn: "Id",
@@ -458,9 +454,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sessions_MemberId",
+                name: "IX_sessions_MemberIndex",
                 table: "sessions",
-                column: "MemberId");
+                column: "MemberIndex");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sessions_TokenHash",

@@ -187,11 +187,31 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     KeyCheck = table.Column<byte[]>(type: "BLOB", nullable: false),
                     ShareThreshold = table.Column<int>(type: "INTEGER", nullable: false),
                     ShareCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShareChecks = table.Column<byte[]>(type: "BLOB", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_seal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocksWhenIdle = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -296,30 +316,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_push_subscriptions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_push_subscriptions_members_MemberId",
-                        column: x => x.MemberId,
-                        principalTable: "members",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "sessions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LocksWhenIdle = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sessions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_sessions_members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "members",
                         principalColumn: "Id",
@@ -458,9 +454,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sessions_MemberId",
+                name: "IX_sessions_MemberIndex",
                 table: "sessions",
-                column: "MemberId");
+                column: "MemberIndex");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sessions_TokenHash",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261202083406_Initial")]
+    [Migration("20261202085502_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -570,6 +570,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("ShareChecks")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<int>("ShareCount")
                         .HasColumnType("integer");
 
@@ -606,8 +610,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<bool>("LocksWhenIdle")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
@@ -615,7 +624,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberIndex");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -703,15 +712,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
-                {
-                    b.HasOne("Kalkan.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

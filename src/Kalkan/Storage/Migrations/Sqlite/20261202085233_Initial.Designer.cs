@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261202083200_Initial")]
+    [Migration("20261202085233_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -565,6 +565,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("ShareChecks")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("ShareCount")
                         .HasColumnType("INTEGER");
 
@@ -601,8 +605,13 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<bool>("LocksWhenIdle")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
@@ -610,7 +619,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberIndex");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -698,15 +707,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
-                {
-                    b.HasOne("Kalkan.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
