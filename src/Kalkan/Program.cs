@@ -3,6 +3,7 @@ using Kalkan.Audit;
 using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
+using Kalkan.Incidents;
 using Kalkan.Members;
 using Kalkan.Research;
 using Kalkan.Seal;
@@ -51,7 +52,8 @@ public class Program
             .AddDelivery()
             .AddCircles()
             .AddResearch()
-            .AddAlerts();
+            .AddAlerts()
+            .AddIncidents();
 
         var app = builder.Build();
 
@@ -72,6 +74,7 @@ public class Program
         app.MapResearch();
         app.MapDelivery();
         app.MapAlerts();
+        app.MapIncidents();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));

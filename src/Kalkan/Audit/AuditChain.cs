@@ -12,11 +12,16 @@ namespace Kalkan.Audit;
 /// the root key, by anyone holding a copy: it shows tampering by anyone who did not also rewrite
 /// every later hash, and the latest hash, noted elsewhere, anchors the rest.
 /// </summary>
-public sealed class AuditChain(KalkanDb db, TimeProvider clock)
+public sealed class AuditChain(KalkanDb db, TimeProvider clock, IEnumerable<IAuditWitness> witnesses)
 {
     static readonly SemaphoreSlim OneWriter = new(1, 1);
 
-    public async Task RecordAsync(string action, Guid? subject, CancellationToken ct)
+    public Task RecordAsync(string action, Guid? subject, CancellationToken ct) => AppendAsync(action, subject?.ToString("N") ?? "", ct);
+
+    /// <summary>Records with a fingerprint (hex SHA-256) for a subject, which an <see cref="IAuditWitness"/> checks.</summary>
+    public Task RecordFingerprintAsync(string action, string fingerprint, CancellationToken ct) => AppendAsync(action, fingerprint, ct);
+
+    async Task AppendAsync(string action, string subject, CancellationToken ct)
     {
         await OneWriter.WaitAsync(ct);
         try
@@ -30,7 +35,7 @@ public sealed class AuditChain(KalkanDb db, TimeProvider clock)
                     Sequence = (last?.Sequence ?? 0) + 1,
                     At = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()),
                     Action = action,
-                    Subject = subject?.ToString("N") ?? "",
+                    Subject = subject,
                     PreviousHash = last?.Hash ?? new byte[32],
                     Hash = [],
                 };
@@ -58,11 +63,14 @@ public sealed class AuditChain(KalkanDb db, TimeProvider clock)
     {
         var previous = new byte[32];
         long expected = 1;
+        var fingerprints = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var witness in witnesses) fingerprints[witness.Action] = await witness.FingerprintsAsync(ct);
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             var intact = entry.Sequence == expected
                 && CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previous)
-                && CryptographicOperations.FixedTimeEquals(entry.Hash, HashOf(entry));
+                && CryptographicOperations.FixedTimeEquals(entry.Hash, HashOf(entry))
+                && (!fingerprints.TryGetValue(entry.Action, out var held) || held.Contains(entry.Subject));
             if (!intact) return entry.Sequence;
             previous = entry.Hash;
             expected++;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kalkan.Cli;
+using Kalkan.Incidents;
 using Kalkan.Storage;
 
 namespace Kalkan.Audit;
@@ -16,7 +17,7 @@ public static class AuditCommand
         {
             var builder = Host.CreateApplicationBuilder([.. KalkanCli.StoreSettings(result.GetValue(data)!, result.GetValue(db))]);
             builder.Logging.ClearProviders();
-            builder.Services.AddStore().AddScoped<AuditChain>();
+            builder.Services.AddStore().AddScoped<AuditChain>().AddIncidentWitness();
             using var host = builder.Build();
             await host.Services.MigrateStoreAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();

@@ -49,11 +49,39 @@ public class SeizureTests
             canaries["second-factor secret"] = enrol.GetProperty("secret").GetString()!;
             secrets.Add(Base32.Decode(canaries["second-factor secret"]));
             await api.SignInAsync(canaries["member handle"], canaries["duress passphrase"]);
+
+            // An incident documented, sealed, read and corrected: every sensitive part carries a canary.
+            canaries["incident narrative"] = "canary-narrative-3d8e";
+            canaries["victim pseudonym"] = "canary-victim-6a41";
+            canaries["witness pseudonym"] = "canary-witness-b70c";
+            canaries["incident place"] = "canary-place-1f95";
+            canaries["perpetrator badge"] = "canary-badge-8c22";
+            canaries["perpetrator plate"] = "canary-plate-4e07";
+            canaries["perpetrator description"] = "canary-description-d513";
+            canaries["perpetrator unit"] = "canary-unit-0b6f";
+            canaries["act details"] = "canary-act-details-97aa";
+            var incident = new Dictionary<string, object?>
+            {
+                ["occurredOn"] = "2026-10-03", ["place"] = canaries["incident place"], ["lat"] = 42.8712345, ["lon"] = 74.5912345,
+                ["violations"] = new object[] { new { code = "extortion", details = canaries["act details"] } },
+                ["narrative"] = canaries["incident narrative"],
+                ["victims"] = new[] { new { pseudonym = canaries["victim pseudonym"] } },
+                ["witnesses"] = new[] { new { pseudonym = canaries["witness pseudonym"] } },
+                ["perpetrators"] = new[] { new { kind = "police", unit = canaries["perpetrator unit"], badge = canaries["perpetrator badge"],
+                    vehiclePlate = canaries["perpetrator plate"], description = canaries["perpetrator description"] } },
+                ["consent"] = new { aggregate = true, advocacy = true, legal = true }, ["seal"] = true,
+            };
+            var recorded = await admin.PostAsJsonAsync("/api/v1/incidents", incident);
+            var incidentId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await admin.GetAsync($"/api/v1/incidents/{incidentId}");
+            await admin.PostAsJsonAsync("/api/v1/perpetrators/match", new { badge = canaries["perpetrator badge"], vehiclePlate = canaries["perpetrator plate"] });
+            incident["correction"] = "a second version";
+            await admin.PostAsJsonAsync($"/api/v1/incidents/{incidentId}/versions", incident);
         }
         canaries["session token"] = token;
 
         var files = Directory.EnumerateFiles(store.DataDir, "*", SearchOption.AllDirectories).ToList();
-        Assert.Equal(11, canaries.Count); // every value planted above, so none is skipped by mistake
+        Assert.Equal(20, canaries.Count); // every value planted above, so none is skipped by mistake
         Assert.Contains(files, f => f.EndsWith("kalkan.db"));
         Assert.Contains(files, f => f.EndsWith("kalkan.log"));
         foreach (var file in files)

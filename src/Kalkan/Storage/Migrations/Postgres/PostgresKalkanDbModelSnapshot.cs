@@ -421,6 +421,226 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("vapid_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("OwnerIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerIndex");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("VersionId", "Slot");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("incident_acts", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VersionId", "Slot");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("incident_perpetrators", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Defender")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PseudonymId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VersionId", "Role", "Slot");
+
+                    b.HasIndex("PseudonymId");
+
+                    b.ToTable("incident_people", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("BodySealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("ConsentAdvocacy")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentAggregate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentLegal")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ConsentRecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OccurredOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("OccurredTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredFrom");
+
+                    b.HasIndex("IncidentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("incident_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.PerpetratorProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("BadgeIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("BadgeSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("DescriptionSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("PlateIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PlateSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("UnitSealed")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BadgeIndex");
+
+                    b.HasIndex("PlateIndex");
+
+                    b.ToTable("perpetrator_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Pseudonym", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("NameIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameIndex")
+                        .IsUnique();
+
+                    b.ToTable("pseudonyms", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,12 +923,69 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("Acts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.PerpetratorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("Perpetrators")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Pseudonym", null)
+                        .WithMany()
+                        .HasForeignKey("PseudonymId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("People")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalkan.Members.Invitation", b =>
                 {
                     b.HasOne("Kalkan.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.Navigation("Acts");
+
+                    b.Navigation("People");
+
+                    b.Navigation("Perpetrators");
                 });
 #pragma warning restore 612, 618
         }

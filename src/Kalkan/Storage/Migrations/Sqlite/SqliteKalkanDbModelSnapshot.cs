@@ -416,6 +416,226 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("vapid_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OwnerIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerIndex");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId", "Slot");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("incident_acts", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId", "Slot");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("incident_perpetrators", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Defender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PseudonymId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId", "Role", "Slot");
+
+                    b.HasIndex("PseudonymId");
+
+                    b.ToTable("incident_people", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BodySealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("ConsentAdvocacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentAggregate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentLegal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccurredOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredFrom");
+
+                    b.HasIndex("IncidentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("incident_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.PerpetratorProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BadgeIndex")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("BadgeSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DescriptionSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PlateIndex")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PlateSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("UnitSealed")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BadgeIndex");
+
+                    b.HasIndex("PlateIndex");
+
+                    b.ToTable("perpetrator_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Pseudonym", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("NameIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameIndex")
+                        .IsUnique();
+
+                    b.ToTable("pseudonyms", (string)null);
+                });
+
             modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -698,12 +918,69 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("Acts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.PerpetratorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("Perpetrators")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Pseudonym", null)
+                        .WithMany()
+                        .HasForeignKey("PseudonymId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kalkan.Incidents.IncidentVersion", null)
+                        .WithMany("People")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalkan.Members.Invitation", b =>
                 {
                     b.HasOne("Kalkan.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
+                {
+                    b.Navigation("Acts");
+
+                    b.Navigation("People");
+
+                    b.Navigation("Perpetrators");
                 });
 #pragma warning restore 612, 618
         }

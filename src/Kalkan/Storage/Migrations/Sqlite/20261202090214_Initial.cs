@@ -124,6 +124,20 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LatestVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "landmarks",
                 columns: table => new
                 {
@@ -172,6 +186,39 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_networks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "perpetrator_profiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BadgeSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BadgeIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PlateIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_perpetrator_profiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pseudonyms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pseudonyms", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -244,6 +291,38 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_vapid_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incident_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OccurredOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Precision = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OccurredFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ConsentAggregate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentAdvocacy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentLegal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentRecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BodySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incident_versions_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -344,6 +423,77 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "incident_acts",
+                columns: table => new
+                {
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_acts", x => new { x.VersionId, x.Slot });
+                    table.ForeignKey(
+                        name: "FK_incident_acts_incident_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "incident_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incident_people",
+                columns: table => new
+                {
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    PseudonymId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Defender = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_people", x => new { x.VersionId, x.Role, x.Slot });
+                    table.ForeignKey(
+                        name: "FK_incident_people_incident_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "incident_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_incident_people_pseudonyms_PseudonymId",
+                        column: x => x.PseudonymId,
+                        principalTable: "pseudonyms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incident_perpetrators",
+                columns: table => new
+                {
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_perpetrators", x => new { x.VersionId, x.Slot });
+                    table.ForeignKey(
+                        name: "FK_incident_perpetrators_incident_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "incident_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_incident_perpetrators_perpetrator_profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "perpetrator_profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alert_confirmations",
                 columns: table => new
                 {
@@ -421,6 +571,37 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_incident_acts_Code",
+                table: "incident_acts",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incident_people_PseudonymId",
+                table: "incident_people",
+                column: "PseudonymId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incident_perpetrators_ProfileId",
+                table: "incident_perpetrators",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incident_versions_IncidentId_Number",
+                table: "incident_versions",
+                columns: new[] { "IncidentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incident_versions_OccurredFrom",
+                table: "incident_versions",
+                column: "OccurredFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_OwnerIndex",
+                table: "incidents",
+                column: "OwnerIndex");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_invitations_CodeIndex",
                 table: "invitations",
                 column: "CodeIndex",
@@ -441,6 +622,22 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "IX_members_InvitedBy",
                 table: "members",
                 column: "InvitedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_perpetrator_profiles_BadgeIndex",
+                table: "perpetrator_profiles",
+                column: "BadgeIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_perpetrator_profiles_PlateIndex",
+                table: "perpetrator_profiles",
+                column: "PlateIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pseudonyms_NameIndex",
+                table: "pseudonyms",
+                column: "NameIndex",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_push_subscriptions_EndpointIndex",
@@ -508,6 +705,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "idempotent_requests");
 
             migrationBuilder.DropTable(
+                name: "incident_acts");
+
+            migrationBuilder.DropTable(
+                name: "incident_people");
+
+            migrationBuilder.DropTable(
+                name: "incident_perpetrators");
+
+            migrationBuilder.DropTable(
                 name: "invitations");
 
             migrationBuilder.DropTable(
@@ -532,6 +738,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "alerts");
 
             migrationBuilder.DropTable(
+                name: "pseudonyms");
+
+            migrationBuilder.DropTable(
+                name: "incident_versions");
+
+            migrationBuilder.DropTable(
+                name: "perpetrator_profiles");
+
+            migrationBuilder.DropTable(
                 name: "members");
 
             migrationBuilder.DropTable(
@@ -539,6 +754,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "landmarks");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
         }
     }
 }

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Kalkan.Audit;
+using Kalkan.Members;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kalkan.Incidents;
+
+/// <summary>Badge and plate matching while documenting (documenters up); profiles with their pattern (defenders and admins).</summary>
+public static class PerpetratorEndpoints
+{
+    public sealed record MatchRequest(string? Badge, string? VehiclePlate);
+
+    public static IEndpointRouteBuilder MapPerpetratorApi(this IEndpointRouteBuilder app)
+    {
+        var perpetrators = app.MapGroup("/api/v1/perpetrators").WithTags("Incidents").RequireAuthorization(Roles.Documenter);
+        perpetrators.MapPost("/match", Match);
+        perpetrators.MapGet("/", List).RequireAuthorization(Roles.Defender);
+        perpetrators.MapGet("/{id:guid}", Get).RequireAuthorization(Roles.Defender);
+        return app;
+    }
+
+    /// <summary>POST, not GET: a badge or plate in a URL would sit in every proxy's log.</summary>
+    public static async Task<Ok<List<ProfileMatch>>> Match(MatchRequest? request, PerpetratorProfiles profiles, CancellationToken ct) =>
+        TypedResults.Ok(await profiles.MatchAsync(request?.Badge, request?.VehiclePlate, ct));
+
+    public static async Task<Ok<List<ProfileView>>> List(PerpetratorProfiles profiles, CancellationToken ct) =>
+        TypedResults.Ok(await profiles.ListAsync(ct));
+
+    public static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> Get(Guid id, PerpetratorProfiles profiles, AuditChain audit, CancellationToken ct)
+    {
+        if (await profiles.ViewAsync(id, ct) is not { } view)
+            return TypedResults.Problem(title: "No such perpetrator profile.", statusCode: StatusCodes.Status404NotFound);
+        await audit.RecordAsync(IncidentActions.ProfileRead, id, ct);
+        return TypedResults.Ok(view);
+    }
+}
