@@ -64,7 +64,8 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
     /// </summary>
     public Member NewDecoy(Member owner)
     {
-        var decoy = New(HandleOf(owner), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), Roles.Member);
+        // Invited by her inviter too: a row with no inviter would stand out among those who joined.
+        var decoy = New(HandleOf(owner), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), Roles.Member, owner.InvitedBy);
         decoy.HandleIndex = RandomNumberGenerator.GetBytes(32);
         SetDuress(decoy, DuressState.DecoyOf(owner.Id));
         return decoy;

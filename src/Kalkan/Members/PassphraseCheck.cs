@@ -34,7 +34,7 @@ public sealed class PassphraseCheck(KalkanDb db, MemberAccounts accounts, Passph
         using var attempt = await guard.EnterAsync(Convert.ToHexString(holder.Owner.HandleIndex), ct);
         var duressHash = accounts.DuressOf(holder.Owner).DuressHash;
         var (real, duress) = string.IsNullOrEmpty(passphrase) || passphrase.Length > PassphrasePolicy.Max
-            ? hasher.CheckDecoy("")
+            ? hasher.CheckDecoy("-") // the same work as a real check (Argon2 refuses an empty input)
             : hasher.Check(passphrase, holder.Owner.PassphraseHash, duressHash);
         var said = holder.UnderDuress ? (duress ? Said.Hers : Said.Wrong) : real ? Said.Hers : duress ? Said.Duress : Said.Wrong;
         if (said == Said.Hers && needCode && !CodeMatches(holder.Me, code)) said = Said.WrongCode;

@@ -8,7 +8,7 @@ namespace Kalkan.Sessions;
 /// phones). It is raised after the answer is on its way, on its own scope, so nothing on her side
 /// of the wire, timing included, differs.
 /// </summary>
-public sealed class DuressAlarm(IServiceScopeFactory scopes, ILogger<DuressAlarm> log)
+public sealed class DuressAlarm(IServiceScopeFactory scopes, IHttpContextAccessor http, ILogger<DuressAlarm> log)
 {
     public Task RaiseIfAsync(SignInResult result, CancellationToken ct)
     {
@@ -17,7 +17,19 @@ public sealed class DuressAlarm(IServiceScopeFactory scopes, ILogger<DuressAlarm
     }
 
     /// <param name="also">What else the caller announces on the same scope after the warning (her circle's alarm, say).</param>
-    public void Later(Guid owner, string reason, Func<IServiceProvider, Task>? also = null) => _ = Task.Run(async () =>
+    public void Later(Guid owner, string reason, Func<IServiceProvider, Task>? also = null)
+    {
+        // Started once her answer has left, so its work does not lengthen that answer.
+        if (http.HttpContext is { } context)
+            context.Response.OnCompleted(() =>
+            {
+                _ = Task.Run(() => RaiseAsync(owner, reason, also));
+                return Task.CompletedTask;
+            });
+        else _ = Task.Run(() => RaiseAsync(owner, reason, also));
+    }
+
+    async Task RaiseAsync(Guid owner, string reason, Func<IServiceProvider, Task>? also)
     {
         await using var scope = scopes.CreateAsyncScope();
         try
@@ -36,5 +48,5 @@ public sealed class DuressAlarm(IServiceScopeFactory scopes, ILogger<DuressAlarm
         {
             log.LogError("Could not announce a duress alarm: {Type}", e.GetType().Name);
         }
-    });
+    }
 }

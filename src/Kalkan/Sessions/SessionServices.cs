@@ -14,6 +14,7 @@ public static class SessionServices
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
         services.AddSingleton<DuressAlarm>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<FailureCounter>();
         services.AddSingleton<PassphraseGuard>();
         services.AddHostedService<EndSessionsWhenSealed>();

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kalkan.Tests.Members;
+
+namespace Kalkan.Tests.Security;
+
+/// <summary>
+/// A defender's phone is seized and she is revoked: the codes she handed out must not let anyone
+/// in on her word. A defender can see and cancel the codes she has out.
+/// </summary>
+public class InvitationAttackTests
+{
+    [Theory, Stores]
+    public async Task A_code_from_a_revoked_defender_answers_410(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var (defender, defenderId) = await InvitationTests.JoinAsync(kalkan, admin, "defender", "Seized");
+        var code = await InvitationTests.InviteAsync(defender, "member");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/members/{defenderId}/revoke", new { })).StatusCode);
+
+        var join = await kalkan.Api().PostAsJsonAsync("/api/v1/join", new { code, handle = "Police-plant", passphrase = InvitationTests.JoinPassphrase });
+        Assert.Equal(HttpStatusCode.Gone, join.StatusCode);
+        await join.ProblemAsync();
+    }
+
+    [Theory, Stores]
+    public async Task A_code_whose_inviter_deleted_her_account_answers_410(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var (defender, _) = await InvitationTests.JoinAsync(kalkan, admin, "defender", "Leaving");
+        var code = await InvitationTests.InviteAsync(defender, "member");
+
+        var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { passphrase = InvitationTests.JoinPassphrase }) };
+        Assert.Equal(HttpStatusCode.NoContent, (await defender.SendAsync(delete)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Gone, (await kalkan.Api().PostAsJsonAsync("/api/v1/join", new { code, handle = "Newcomer", passphrase = InvitationTests.JoinPassphrase })).StatusCode);
+    }
+
+    [Theory, Stores]
+    public async Task A_defender_lists_and_cancels_her_open_codes_and_no_one_elses(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var (gulnara, _) = await kalkan.MemberAsync("defender");
+        var (other, _) = await kalkan.MemberAsync("defender");
+        var code = await InvitationTests.InviteAsync(gulnara, "member");
+        var used = await InvitationTests.InviteAsync(gulnara, "member");
+        await kalkan.Api().PostAsJsonAsync("/api/v1/join", new { code = used, handle = "Joined", passphrase = InvitationTests.JoinPassphrase });
+
+        var open = await gulnara.GetFromJsonAsync<JsonElement>("/api/v1/invites");
+        var listed = Assert.Single(open.EnumerateArray());
+        Assert.Equal(code, listed.GetProperty("code").GetString());
+        Assert.Equal("member", listed.GetProperty("role").GetString());
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/invites")).EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/invites/{code}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gulnara.DeleteAsync($"/api/v1/invites/{used}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await gulnara.DeleteAsync($"/api/v1/invites/{code}")).StatusCode);
+
+        Assert.Empty((await gulnara.GetFromJsonAsync<JsonElement>("/api/v1/invites")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Gone, (await kalkan.Api().PostAsJsonAsync("/api/v1/join", new { code, handle = "Too-late", passphrase = InvitationTests.JoinPassphrase })).StatusCode);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kalkan.Members;
+using Kalkan.Sessions;
+
+namespace Kalkan.Tests.Security;
+
+/// <summary>
+/// Someone holding a signed-in phone guesses her passphrase through the account's forms, or floods
+/// sign-in on one handle to lock everyone else out. Every check counts toward one slowdown per
+/// handle, and a slowed handle waits without holding anyone else's place.
+/// </summary>
+[Collection(TimingSensitive.Name)]
+public class PassphraseGuardTests
+{
+    const string Passphrase = "member passphrase for tests";
+
+    [Theory, Stores]
+    public async Task Wrong_passphrases_on_every_account_form_count_toward_her_handles_slowdown(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (phone, _) = await kalkan.MemberAsync(handle: "Aizada");
+        var checkin = (await (await phone.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        const string guess = "a guess at her passphrase";
+
+        var guesses = new Func<Task<HttpResponseMessage>>[]
+        {
+            () => phone.PostAsJsonAsync("/api/v1/account/passphrase", new { current = guess, @new = "what the thief wants" }),
+            () => phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = guess }),
+            () => phone.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account/second-factor") { Content = JsonContent.Create(new { passphrase = guess }) }),
+            () => phone.PostAsJsonAsync($"/api/v1/checkins/{checkin}/done", new { passphrase = guess }),
+            () => phone.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { passphrase = guess }) }),
+            () => phone.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = guess, duress = "a duress passphrase" }),
+        };
+        foreach (var attempt in guesses) Assert.Equal(HttpStatusCode.BadRequest, (await attempt()).StatusCode);
+
+        // Six failures on her handle: the next check, here a sign-in, waits (2 s), and still lets her in.
+        var clock = Stopwatch.StartNew();
+        await kalkan.Api().SignInAsync("Aizada", Passphrase);
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5), $"not slowed: {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_flood_on_one_slowed_handle_holds_no_permit_while_it_waits()
+    {
+        // A clock that never moves: the flooded handle's slowdown never ends, so its attempts wait for good.
+        var clock = new StoppedClock();
+        var failures = new FailureCounter(clock);
+        for (var i = 0; i < 6; i++) failures.Record("flooded handle");
+        using var guard = new PassphraseGuard(failures, clock);
+        using var stop = new CancellationTokenSource();
+
+        var flood = Enumerable.Range(0, 50).Select(_ => guard.EnterAsync("flooded handle", stop.Token)).ToList();
+        var someoneElse = guard.EnterAsync("another handle", CancellationToken.None);
+
+        // Fifty waiting attempts, and another handle still gets a permit at once (the permits are few: two per core).
+        Assert.True(someoneElse.IsCompletedSuccessfully);
+        (await someoneElse).Dispose();
+        Assert.All(flood, f => Assert.False(f.IsCompleted));
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(flood));
+    }
+
+    sealed class StoppedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 12, 1, 23, 40, 0, TimeSpan.Zero);
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverFires();
+
+        sealed class NeverFires : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+            public void Dispose() { }
+            public ValueTask DisposeAsync() => default;
+        }
+    }
+
+    [Theory, Stores]
+    public async Task Replacing_a_second_factor_needs_a_current_code_of_it(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (phone, _) = await kalkan.MemberAsync();
+        var secret = Base32.Decode((await (await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+        var step = Totp.StepAt(DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, step) })).StatusCode);
+
+        var withoutCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase });
+        var wrongCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase, code = Totp.Code(secret, step - 5) });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
+        Assert.True((await wrongCode.ProblemAsync()).GetProperty("errors").TryGetProperty("code", out _));
+        Assert.True((await phone.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("secondFactor").GetBoolean());
+
+        // With a fresh code (the next step's, within the drift allowed) she replaces it.
+        var replaced = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase, code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow) + 1) });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+    }
+}
