@@ -27,7 +27,7 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
         seal.MarkInitialized();
         if (Environment.GetEnvironmentVariable(PassphraseVariable) is { Length: > 0 } passphrase)
         {
-            if (await unsealer.ByOperatorAsync(passphrase, ct) != UnsealOutcome.Ready)
+            if (await unsealer.ByOperatorAsync(passphrase, ct, atStart: true) != UnsealOutcome.Ready)
                 log.LogError("KALKAN_UNSEAL_PASSPHRASE did not unseal the store; starting sealed");
         }
         else
