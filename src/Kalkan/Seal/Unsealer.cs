@@ -42,24 +42,11 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
     /// From the operator on the server itself, who can already read the data folder: no slowdown,
     /// and a lane of its own, so no caller on the network can stand in its way.
     /// </summary>
-    /// <param name="atStart">
-    /// At start-up (KALKAN_UNSEAL_PASSPHRASE) the audit entry is written beside the first requests
-    /// rather than before them: writing it first would build EF Core's whole model (most of a second)
-    /// before the server could answer anything.
-    /// </param>
-    public async Task<UnsealOutcome> ByOperatorAsync(string passphrase, CancellationToken ct, bool atStart = false)
+    public async Task<UnsealOutcome> ByOperatorAsync(string passphrase, CancellationToken ct)
     {
         var (outcome, key) = await UnwrapAsync(operatorLane, passphrase, ct);
         if (outcome == UnsealOutcome.Wrong) log.LogWarning("The operator's unseal passphrase was wrong");
-        if (key is null) return outcome;
-        if (!atStart) return await OpenAsync(key, ct);
-        Open(key);
-        _ = Task.Run(async () =>
-        {
-            try { await RecordUnsealedAsync(CancellationToken.None); }
-            catch (Exception e) { log.LogError("Could not record the unsealing in the audit chain: {Type}", e.GetType().Name); }
-        }, CancellationToken.None);
-        return UnsealOutcome.Ready;
+        return key is null ? outcome : await OpenAsync(key, ct);
     }
 
     /// <summary>
@@ -120,13 +107,6 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
 
     async Task<UnsealOutcome> OpenAsync(byte[] key, CancellationToken ct)
     {
-        Open(key);
-        await RecordUnsealedAsync(ct);
-        return UnsealOutcome.Ready;
-    }
-
-    void Open(byte[] key)
-    {
         lock (gate)
         {
             failuresInARow = 0;
@@ -134,12 +114,9 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
             pendingShares.Clear();
         }
         seal.Open(key);
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Audit.AuditChain>().RecordAsync(Audit.AuditActions.Unsealed, null, ct);
         log.LogInformation("Unsealed");
-    }
-
-    async Task RecordUnsealedAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Audit.AuditChain>().RecordAsync(Audit.AuditActions.Unsealed, null, ct);
+        return UnsealOutcome.Ready;
     }
 }
