@@ -5,7 +5,8 @@ namespace Kalkan.Seal;
 
 /// <summary>
 /// Before the server answers anything: bring the store up to date, learn whether it was ever
-/// initialised, and unseal when the operator gave the passphrase in KALKAN_UNSEAL_PASSPHRASE.
+/// initialised, and unseal when the operator gave the passphrase in KALKAN_UNSEAL_PASSPHRASE
+/// (beside the rest of the start: the seal row is read with a plain query, no EF model is built first).
 /// </summary>
 sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer unsealer, ILogger<SealStartup> log)
     : IHostedLifecycleService
@@ -15,6 +16,8 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
     /// shows in every process listing and in shell history, and a settings file is one more copy.
     /// </summary>
     public const string PassphraseVariable = "KALKAN_UNSEAL_PASSPHRASE";
+
+    readonly CancellationTokenSource stopping = new();
 
     public async Task StartingAsync(CancellationToken ct)
     {
@@ -27,8 +30,9 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
         seal.MarkInitialized();
         if (Environment.GetEnvironmentVariable(PassphraseVariable) is { Length: > 0 } passphrase)
         {
-            if (await unsealer.ByOperatorAsync(passphrase, ct) != UnsealOutcome.Ready)
-                log.LogError("KALKAN_UNSEAL_PASSPHRASE did not unseal the store; starting sealed");
+            // Argon2id (64 MiB) and the audit entry run while the host finishes starting, instead of
+            // before it: the server answers "sealed" for that moment, then "ready".
+            _ = Task.Run(() => UnsealAsync(passphrase, stopping.Token), CancellationToken.None);
         }
         else
         {
@@ -36,12 +40,31 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
         }
     }
 
+    async Task UnsealAsync(string passphrase, CancellationToken ct)
+    {
+        try
+        {
+            if (await unsealer.ByOperatorAsync(passphrase, ct) != UnsealOutcome.Ready)
+                log.LogError("KALKAN_UNSEAL_PASSPHRASE did not unseal the store; starting sealed");
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception e)
+        {
+            log.LogError("Unsealing with KALKAN_UNSEAL_PASSPHRASE failed ({Type}); starting sealed", e.GetType().Name);
+        }
+    }
+
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct)
+    {
+        stopping.Cancel();
+        return Task.CompletedTask;
+    }
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct)
     {
+        stopping.Dispose();
         seal.Dispose();
         return Task.CompletedTask;
     }

@@ -42,19 +42,23 @@ public static class StoreProbe
 
     static async Task<object?> ScalarAsync(StoreOptions options, string sql, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(options, ct);
+        await using var connection = await OpenAsync(options, ct, beforeMigrations: true);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(ct);
     }
 
-    /// <summary>A plain, read-only connection for start-up's questions, outside EF.</summary>
-    public static async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken ct)
+    /// <summary>
+    /// A plain connection outside EF. Before migrations (<paramref name="beforeMigrations"/>): unpooled,
+    /// and read-only so that no SQLite file is created; EF's own connections and migrations come after.
+    /// </summary>
+    public static async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken ct, bool beforeMigrations = false)
     {
-        // Unpooled, and never creating a SQLite file: EF's own connections and migrations come after.
         DbConnection connection = options.IsPostgres
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Db) { Pooling = false }.ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder(options.SqliteConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Db) { Pooling = !beforeMigrations }.ConnectionString)
+            : new SqliteConnection(beforeMigrations
+                ? new SqliteConnectionStringBuilder(options.SqliteConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ConnectionString
+                : options.SqliteConnectionString);
         try
         {
             await connection.OpenAsync(ct);
