@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,11 @@ namespace Kalkan.Audit;
 /// Appends to and checks the audit chain. hash = SHA-256(previous hash | sequence | time | action | subject),
 /// the first entry chaining from 32 zero bytes. Plain SHA-256, so the chain can be checked without
 /// the root key, by anyone holding a copy: it shows tampering by anyone who did not also rewrite
-/// every later hash, and the latest hash, noted elsewhere, anchors the rest.
+/// every later hash, and the latest hash, noted elsewhere, anchors the rest. The subject is a keyed
+/// reference to the row (HMAC under a purpose key), not its id: a seized chain says what happened
+/// and when, not to which member, and cannot be joined to the members table.
 /// </summary>
-public sealed class AuditChain(KalkanDb db, TimeProvider clock)
+public sealed class AuditChain(KalkanDb db, SealState seal, TimeProvider clock)
 {
     static readonly SemaphoreSlim OneWriter = new(1, 1);
 
@@ -30,7 +33,7 @@ public sealed class AuditChain(KalkanDb db, TimeProvider clock)
                     Sequence = (last?.Sequence ?? 0) + 1,
                     At = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds()),
                     Action = action,
-                    Subject = subject?.ToString("N") ?? "",
+                    Subject = subject is { } id ? SubjectOf(id) : "",
                     PreviousHash = last?.Hash ?? new byte[32],
                     Hash = [],
                 };
@@ -52,6 +55,9 @@ public sealed class AuditChain(KalkanDb db, TimeProvider clock)
             OneWriter.Release();
         }
     }
+
+    /// <summary>The keyed reference an entry about this row carries: whoever holds the key can still find a member's entries.</summary>
+    public string SubjectOf(Guid id) => Convert.ToHexStringLower(HMACSHA256.HashData(seal.KeyFor("audit/subject"), id.ToByteArray()));
 
     /// <summary>Null when every link holds; otherwise the sequence number of the first entry that does not.</summary>
     public async Task<long?> FirstBrokenAsync(CancellationToken ct)

@@ -107,24 +107,14 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Everything personal goes: her row, her decoy, her sessions. Those she invited stay, with no link to her.</summary>
+    /// <summary>Everything of hers goes (<see cref="AccountDeletion"/>); under duress only the decoy's sessions end, and it seems done.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Delete([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseHasher hasher, Audit.AuditChain audit, CancellationToken ct)
+        KalkanDb db, PassphraseHasher hasher, AccountDeletion deletion, CancellationToken ct)
     {
         var me = await db.Members.SingleAsync(m => m.Id == user.MemberId(), ct);
         var errors = await CheckPassphraseAsync(request.Passphrase, me, db, hasher, ct);
         if (errors.Any) return errors.Problem();
-        if (me.IsDecoy)
-        {
-            // Under duress "delete my account" ends the decoy's sessions and seems done; her account stays.
-            await db.Sessions.Where(s => s.MemberId == me.Id).ExecuteDeleteAsync(ct);
-            return TypedResults.NoContent();
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Members.Where(m => m.InvitedBy == me.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.InvitedBy, (Guid?)null), ct);
-        await db.Members.Where(m => m.Id == me.Id || (me.DecoyId != null && m.Id == me.DecoyId)).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        await audit.RecordAsync(Audit.AuditActions.AccountDeleted, me.Id, ct);
+        await deletion.DeleteAsync(me, ct);
         return TypedResults.NoContent();
     }
 

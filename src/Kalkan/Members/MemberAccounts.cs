@@ -9,7 +9,7 @@ public enum CreateOutcome { Created, HandleTaken }
 /// <summary>Creating a member and reading her handle back: the one place that seals and indexes handles.</summary>
 public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher)
 {
-    public const string HandleColumn = "handle", TotpColumn = "totp_secret";
+    public const string HandleColumn = "handle", TotpColumn = "totp_secret", InvitedByColumn = "invited_by";
 
     public byte[] IndexOf(string handle) => blind.Compute(Member.Table, HandleColumn, handle);
 
@@ -21,9 +21,9 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
             HandleSealed = [],
             HandleIndex = IndexOf(handle),
             PassphraseHash = hasher.Hash(passphrase),
-            InvitedBy = invitedBy,
         };
         member.HandleSealed = cipher.Encrypt(handle.Trim(), new FieldRef(Member.Table, HandleColumn, member.Id));
+        if (invitedBy is { } inviter) member.InvitedBySealed = cipher.Encrypt(inviter.ToByteArray(), new FieldRef(Member.Table, InvitedByColumn, member.Id));
         return member;
     }
 
@@ -46,6 +46,10 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
         }
         return (CreateOutcome.Created, member);
     }
+
+    /// <summary>Who invited the member with this id, from her sealed column; null for the first admin and for orphans.</summary>
+    public Guid? InviterOf(Guid memberId, byte[]? invitedBySealed) =>
+        invitedBySealed is null ? null : new Guid(cipher.Decrypt(invitedBySealed, new FieldRef(Member.Table, InvitedByColumn, memberId)));
 
     public string HandleOf(Member member) => cipher.DecryptString(member.HandleSealed, new FieldRef(Member.Table, HandleColumn, member.Id));
 }

@@ -24,14 +24,16 @@ public static class MemberEndpoints
     public static async Task<Ok<List<MemberView>>> List(KalkanDb db, MemberAccounts accounts, CancellationToken ct)
     {
         var rows = await db.Members.AsNoTracking().Where(m => !m.IsDecoy).OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, m.InvitedBy, m.CreatedAt, m.RevokedAt is not null)).ToList());
+        return TypedResults.Ok(rows.Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, accounts.InviterOf(m.Id, m.InvitedBySealed), m.CreatedAt, m.RevokedAt is not null)).ToList());
     }
 
     public static async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> Revoke(
-        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
+        Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, MemberAccounts accounts, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
     {
-        var tree = await db.Members.AsNoTracking().Where(m => !m.IsDecoy)
-            .Select(m => new { m.Id, m.InvitedBy, m.Role, m.DecoyId }).ToListAsync(ct);
+        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter.
+        var tree = (await db.Members.AsNoTracking().Where(m => !m.IsDecoy)
+            .Select(m => new { m.Id, m.InvitedBySealed, m.Role, m.DecoyId }).ToListAsync(ct))
+            .Select(m => new { m.Id, InvitedBy = accounts.InviterOf(m.Id, m.InvitedBySealed), m.Role, m.DecoyId }).ToList();
         var target = tree.SingleOrDefault(m => m.Id == id);
         if (target is null) return TypedResults.Problem(title: "No such member.", statusCode: StatusCodes.Status404NotFound);
         if (id == user.MemberId()) return TypedResults.Problem(title: "You cannot revoke yourself.", statusCode: StatusCodes.Status409Conflict);

@@ -38,7 +38,7 @@ public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitat
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool branch, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await MemberEndpoints.Revoke(id, new(branch), User, db, sessions, audit, clock, ct));
+        Outcome = PageOutcome.From(await MemberEndpoints.Revoke(id, new(branch), User, db, accounts, sessions, audit, clock, ct));
         if (Outcome.Value is MemberEndpoints.RevokeResponse revoked) Done = revoked.Revoked.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else Response.StatusCode = 400;
         await OnGetAsync(ct);

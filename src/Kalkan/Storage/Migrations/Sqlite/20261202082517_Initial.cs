@@ -101,8 +101,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Lat = table.Column<double>(type: "REAL", nullable: false),
-                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -120,7 +119,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     HandleIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
                     PassphraseHash = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvitedBySealed = table.Column<byte[]>(type: "BLOB", nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DuressHash = table.Column<string>(type: "TEXT", nullable: true),
                     DecoyId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -206,8 +205,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Lat = table.Column<double>(type: "REAL", nullable: false),
-                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
                     LandmarkId = table.Column<Guid>(type: "TEXT", nullable: true),
                     NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
                     ReporterRef = table.Column<byte[]>(type: "BLOB", nullable: false),
@@ -355,9 +353,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_alerts_Kind_Lat",
+                name: "IX_alerts_Kind",
                 table: "alerts",
-                columns: new[] { "Kind", "Lat" });
+                column: "Kind");
 
             migrationBuilder.CreateIndex(
                 name: "IX_alerts_LandmarkId",
@@ -405,11 +403,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 table: "members",
                 column: "HandleIndex",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_members_InvitedBy",
-                table: "members",
-                column: "InvitedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_push_subscriptions_EndpointIndex",

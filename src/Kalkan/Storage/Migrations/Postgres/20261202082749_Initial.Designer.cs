@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261129044308_Initial")]
+    [Migration("20261202082749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -45,13 +45,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<Guid?>("LandmarkId")
                         .HasColumnType("uuid");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("double precision");
-
                     b.Property<byte[]>("NoteSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PositionSealed")
+                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<long>("ReportedAt")
@@ -73,9 +71,9 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("LandmarkId");
+                    b.HasIndex("Kind");
 
-                    b.HasIndex("Kind", "Lat");
+                    b.HasIndex("LandmarkId");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -144,13 +142,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("double precision");
-
                     b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PositionSealed")
                         .IsRequired()
                         .HasColumnType("bytea");
 
@@ -480,8 +476,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<Guid?>("InvitedBy")
-                        .HasColumnType("uuid");
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("bytea");
 
                     b.Property<bool>("IsDecoy")
                         .HasColumnType("boolean");
@@ -511,8 +507,6 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
-
-                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });

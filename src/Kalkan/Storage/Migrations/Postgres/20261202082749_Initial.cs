@@ -101,8 +101,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Lat = table.Column<double>(type: "double precision", nullable: false),
-                    Lon = table.Column<double>(type: "double precision", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -120,7 +119,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
                     PassphraseHash = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvitedBySealed = table.Column<byte[]>(type: "bytea", nullable: true),
                     RevokedAt = table.Column<long>(type: "bigint", nullable: true),
                     DuressHash = table.Column<string>(type: "text", nullable: true),
                     DecoyId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -206,8 +205,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Lat = table.Column<double>(type: "double precision", nullable: false),
-                    Lon = table.Column<double>(type: "double precision", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
                     LandmarkId = table.Column<Guid>(type: "uuid", nullable: true),
                     NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
                     ReporterRef = table.Column<byte[]>(type: "bytea", nullable: false),
@@ -355,9 +353,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_alerts_Kind_Lat",
+                name: "IX_alerts_Kind",
                 table: "alerts",
-                columns: new[] { "Kind", "Lat" });
+                column: "Kind");
 
             migrationBuilder.CreateIndex(
                 name: "IX_alerts_LandmarkId",
@@ -405,11 +403,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                 table: "members",
                 column: "HandleIndex",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_members_InvitedBy",
-                table: "members",
-                column: "InvitedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_push_subscriptions_EndpointIndex",

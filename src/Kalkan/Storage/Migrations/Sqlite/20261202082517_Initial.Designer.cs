@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261129044256_Initial")]
+    [Migration("20261202082517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -40,13 +40,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<Guid?>("LandmarkId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("REAL");
-
                     b.Property<byte[]>("NoteSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PositionSealed")
+                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<long>("ReportedAt")
@@ -68,9 +66,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("LandmarkId");
+                    b.HasIndex("Kind");
 
-                    b.HasIndex("Kind", "Lat");
+                    b.HasIndex("LandmarkId");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -139,13 +137,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("REAL");
-
                     b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PositionSealed")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
@@ -475,8 +471,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("InvitedBy")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("IsDecoy")
                         .HasColumnType("INTEGER");
@@ -506,8 +502,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
-
-                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });
