@@ -7,9 +7,6 @@ using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
 using Kalkan.Tests.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +29,7 @@ public class SeizureTests
     public async Task A_stopped_servers_files_hold_no_plaintext_of_any_sensitive_value_and_say_less(Store kind)
     {
         await using var store = await TestStore.CreateAsync(kind);
-        await using var tiles = await FakeTileServerAsync();
+        await using var tiles = await FakeTileServer.StartAsync(Tile);
         var clock = new ShiftedClock();
         var secrets = new List<byte[]>();
         var canaries = new Dictionary<string, string>
@@ -166,14 +163,4 @@ public class SeizureTests
         string s => s.Contains(id.ToString("N"), StringComparison.OrdinalIgnoreCase) || s.Contains(id.ToString("D"), StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
-
-    static async Task<WebApplication> FakeTileServerAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/{z}/{x}/{y}.png", () => Results.Bytes(Tile, "image/png"));
-        await app.StartAsync();
-        return app;
-    }
 }
