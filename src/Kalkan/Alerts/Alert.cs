@@ -17,8 +17,8 @@ public static class AlertStatus
 /// <summary>
 /// An active report. It lives until <see cref="ExpiresAt"/>; then the sweep folds it into
 /// <see cref="AlertHistory"/> and deletes it with its confirmations. The reporter is only a keyed
-/// reference, never her id; the note is sealed. The place stays clear while the alert is active:
-/// it is broadcast to every member anyway, and merging needs distances.
+/// reference, never her id; the note and the place are sealed (<see cref="SealedPlace"/>): active
+/// alerts are few, so merging opens them in memory rather than asking the store for distances.
 /// </summary>
 public sealed class Alert
 {
@@ -26,8 +26,8 @@ public sealed class Alert
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Kind { get; set; }
-    public double Lat { get; set; }
-    public double Lon { get; set; }
+    /// <summary>Latitude and longitude, sealed.</summary>
+    public required byte[] PositionSealed { get; set; }
     public Guid? LandmarkId { get; set; }
     public byte[]? NoteSealed { get; set; }
     /// <summary>HMAC of the reporter's member id under the "alerts/reporter" key.</summary>
@@ -71,7 +71,7 @@ sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>, IEntityTypeCo
         alert.Property(a => a.Kind).HasMaxLength(16);
         alert.Property(a => a.Status).HasMaxLength(16);
         alert.HasIndex(a => a.ExpiresAt);
-        alert.HasIndex(a => new { a.Kind, a.Lat });
+        alert.HasIndex(a => a.Kind);
         alert.HasOne<Landmark>().WithMany().HasForeignKey(a => a.LandmarkId).OnDelete(DeleteBehavior.SetNull);
     }
 

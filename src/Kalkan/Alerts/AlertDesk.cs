@@ -20,10 +20,11 @@ public sealed record DeskResult(DeskOutcome Outcome, AlertView? Alert = null, Va
 public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, ReportLimiter limiter, TimeProvider clock)
 {
     AlertOptions Options => options.Value;
+    readonly SealedPlace places = new(cipher);
 
     public byte[] RefOf(Guid memberId) => HMACSHA256.HashData(seal.KeyFor("alerts/reporter"), memberId.ToByteArray());
 
-    byte[] TrackKeyOf(byte[] reporterRef) => HMACSHA256.HashData(seal.KeyFor("alerts/track"), reporterRef);
+    public byte[] TrackKeyOf(byte[] reporterRef) => HMACSHA256.HashData(seal.KeyFor("alerts/track"), reporterRef);
 
     public async Task<List<AlertView>> ActiveAsync(Guid viewer, bool defender, CancellationToken ct)
     {
@@ -70,14 +71,14 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         // Counted here, for the API and the page alike; a refused report takes no permit.
         if (!limiter.TryTake(memberId)) return new DeskResult(DeskOutcome.TooMany);
 
-        var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : (landmark.Lat, landmark.Lon);
+        var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : places.Of(landmark);
         var now = clock.GetUtcNow();
         var myRef = RefOf(memberId);
-        // A box around the place narrows the search in the store (an index on kind and latitude); the sphere decides.
-        var (dLat, dLon) = Geo.BoxDegrees(placeLat, Options.MergeMeters);
-        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed
-                && a.Lat >= placeLat - dLat && a.Lat <= placeLat + dLat && a.Lon >= placeLon - dLon && a.Lon <= placeLon + dLon).ToListAsync(ct))
-            .Select(a => (Alert: a, Meters: Geo.DistanceMeters(a.Lat, a.Lon, placeLat, placeLon)))
+        // Places are sealed, so the store cannot search by distance: the active alerts of this kind
+        // (a handful at any time) are opened in memory, and the sphere decides.
+        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct))
+            .Select(a => (Alert: a, Place: places.Of(a)))
+            .Select(x => (x.Alert, Meters: Geo.DistanceMeters(x.Place.Lat, x.Place.Lon, placeLat, placeLon)))
             .Where(x => x.Meters <= Options.MergeMeters).OrderBy(x => x.Meters).Select(x => x.Alert).FirstOrDefault();
         if (nearest is not null)
         {
@@ -90,14 +91,14 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         var alert = new Alert
         {
             Kind = request.Kind!,
-            Lat = placeLat,
-            Lon = placeLon,
+            PositionSealed = [],
             LandmarkId = landmark?.Id,
             ReporterRef = myRef,
             RequiredConfirmations = Options.Corroboration + Penalty(track),
             ReportedAt = now,
             ExpiresAt = now + Options.LifetimeOf(request.Kind!),
         };
+        alert.PositionSealed = places.Seal(Alert.Table, alert.Id, placeLat, placeLon);
         if (note is not null) alert.NoteSealed = cipher.Encrypt(note, new FieldRef(Alert.Table, Alert.NoteColumn, alert.Id));
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -213,8 +214,12 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         return new DeskResult(DeskOutcome.Done, view with { Reporter = new TrackView(track.Reports, track.Verified, track.Dismissed) });
     }
 
-    AlertView View(Alert a, string? landmark) => new(a.Id, a.Kind, a.Lat, a.Lon, a.Status, a.ReportedAt, a.ExpiresAt, a.Confirmations,
-        a.RequiredConfirmations, a.NoteSealed is null ? null : cipher.DecryptString(a.NoteSealed, new FieldRef(Alert.Table, Alert.NoteColumn, a.Id)), landmark);
+    AlertView View(Alert a, string? landmark)
+    {
+        var (lat, lon) = places.Of(a);
+        return new(a.Id, a.Kind, lat, lon, a.Status, a.ReportedAt, a.ExpiresAt, a.Confirmations, a.RequiredConfirmations,
+            a.NoteSealed is null ? null : cipher.DecryptString(a.NoteSealed, new FieldRef(Alert.Table, Alert.NoteColumn, a.Id)), landmark);
+    }
 
     string NameOf(Landmark l) => cipher.DecryptString(l.NameSealed, new FieldRef(Landmark.Table, Landmark.NameColumn, l.Id));
 

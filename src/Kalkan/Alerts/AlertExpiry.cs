@@ -1,4 +1,5 @@
 using Kalkan.Delivery;
+using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace Kalkan.Alerts;
 /// <summary>
 /// Ends expired alerts: each is counted into <see cref="AlertHistory"/> (unless a defender
 /// dismissed it: a false alert is no evidence of where police stand), then deleted with its
-/// confirmations and its reporter reference, and `event: expired` goes to every stream. Needs no
-/// key, so a sealed server purges too. On SQLite the write-ahead log is truncated afterwards so
+/// confirmations and its reporter reference, and `event: expired` goes to every stream. A sealed
+/// server purges too: it cannot open the sealed places to count them, so what expires while it is
+/// sealed is deleted uncounted (nothing outlives its time for the sake of a statistic). On SQLite the write-ahead log is truncated afterwards so
 /// the deleted rows do not linger in it.
 /// </summary>
 sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> options, StreamHub hub, TimeProvider clock, ILogger<AlertExpiry> log) : BackgroundService
@@ -35,16 +37,19 @@ sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> opt
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var places = scope.ServiceProvider.GetRequiredService<SealedPlace>();
+        var unsealed = scope.ServiceProvider.GetRequiredService<SealState>().Status == SealStatus.Ready;
         var now = clock.GetUtcNow();
         var expired = await db.Set<Alert>().AsNoTracking().Where(a => a.ExpiresAt <= now)
-            .Select(a => new { a.Id, a.Kind, a.Lat, a.Lon, a.ReportedAt, a.Status }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Kind, a.PositionSealed, a.ReportedAt, a.Status }).ToListAsync(ct);
         if (expired.Count == 0) return 0;
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.HistoryTimeZone);
-        var counts = expired.Where(a => a.Status != AlertStatus.Dismissed)
+        var counts = expired.Where(a => unsealed && a.Status != AlertStatus.Dismissed)
             .GroupBy(a =>
             {
-                var (y, x) = Geo.CellOf(a.Lat, a.Lon);
+                var (lat, lon) = places.Open(Alert.Table, a.Id, a.PositionSealed);
+                var (y, x) = Geo.CellOf(lat, lon);
                 var local = TimeZoneInfo.ConvertTime(a.ReportedAt, zone);
                 return (Y: y, X: x, Hour: (int)local.DayOfWeek * 24 + local.Hour, a.Kind);
             });

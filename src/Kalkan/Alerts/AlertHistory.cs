@@ -6,10 +6,11 @@ namespace Kalkan.Alerts;
 /// <summary>
 /// What stays of expired alerts: how many of a kind were seen in a cell of about 500 m at an hour
 /// of the week. No time, no place finer than the cell, no reporter: the map of where police usually stand.
+/// Its id is random (version 4): a time-ordered id would say when a cell was first seen.
 /// </summary>
 public sealed class AlertHistory
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.NewGuid();
     public int CellY { get; set; }
     public int CellX { get; set; }
     /// <summary>0 = Sunday 00:00-00:59 in the network's time zone, up to 167.</summary>

@@ -16,14 +16,6 @@ public static class Geo
         return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
-    /// <summary>Half the sides of a box holding every point within <paramref name="meters"/> of a latitude (generous near the poles).</summary>
-    public static (double Lat, double Lon) BoxDegrees(double lat, double meters)
-    {
-        var dLat = meters / 111_000.0;
-        var cos = Math.Cos(Math.Min(Math.Abs(lat) + dLat, 89.9) * Math.PI / 180);
-        return (dLat, Math.Min(180, dLat / cos));
-    }
-
     /// <summary>A coordinate typed in a form: a point or a comma (as Russian keyboards give it); null when it is not a number.</summary>
     public static double? Parse(string? text) =>
         double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;

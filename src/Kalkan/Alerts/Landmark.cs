@@ -3,15 +3,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kalkan.Alerts;
 
-/// <summary>A place the network named (a market, a crossroads), to report at and to say where an alert is. The name is sealed.</summary>
+/// <summary>A place the network named (a market, a crossroads), to report at and to say where an alert is. Name and place are sealed.</summary>
 public sealed class Landmark
 {
     public const string Table = "landmarks", NameColumn = "name";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] NameSealed { get; set; }
-    public double Lat { get; set; }
-    public double Lon { get; set; }
+    /// <summary>Latitude and longitude, sealed (<see cref="SealedPlace"/>).</summary>
+    public required byte[] PositionSealed { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -19,23 +19,24 @@ public static class LandmarkEndpoints
         return app;
     }
 
-    public static async Task<Ok<List<LandmarkView>>> List(KalkanDb db, FieldCipher cipher, CancellationToken ct)
+    public static async Task<Ok<List<LandmarkView>>> List(KalkanDb db, FieldCipher cipher, SealedPlace places, CancellationToken ct)
     {
         var rows = await db.Set<Landmark>().AsNoTracking().ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(l => View(l, cipher)).OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList());
+        return TypedResults.Ok(rows.Select(l => View(l, cipher, places)).OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList());
     }
 
-    public static async Task<Results<Created<LandmarkView>, ValidationProblem>> Add(LandmarkRequest request, KalkanDb db, FieldCipher cipher, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<LandmarkView>, ValidationProblem>> Add(LandmarkRequest request, KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Validation().Required("name", request.Name, 100);
         if (request.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("lat", "A latitude from -90 to 90.");
         if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180) errors.Add("lon", "A longitude from -180 to 180.");
         if (errors.Any) return errors.Problem();
-        var landmark = new Landmark { NameSealed = [], Lat = request.Lat!.Value, Lon = request.Lon!.Value, CreatedAt = clock.GetUtcNow() };
+        var landmark = new Landmark { NameSealed = [], PositionSealed = [], CreatedAt = clock.GetUtcNow() };
         landmark.NameSealed = cipher.Encrypt(request.Name!.Trim(), new FieldRef(Landmark.Table, Landmark.NameColumn, landmark.Id));
+        landmark.PositionSealed = places.Seal(Landmark.Table, landmark.Id, request.Lat!.Value, request.Lon!.Value);
         db.Add(landmark);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/landmarks/{landmark.Id}", View(landmark, cipher));
+        return TypedResults.Created($"/api/v1/landmarks/{landmark.Id}", View(landmark, cipher, places));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Remove(Guid id, KalkanDb db, CancellationToken ct)
@@ -48,6 +49,9 @@ public static class LandmarkEndpoints
         return TypedResults.NoContent();
     }
 
-    static LandmarkView View(Landmark l, FieldCipher cipher) =>
-        new(l.Id, cipher.DecryptString(l.NameSealed, new FieldRef(Landmark.Table, Landmark.NameColumn, l.Id)), l.Lat, l.Lon);
+    static LandmarkView View(Landmark l, FieldCipher cipher, SealedPlace places)
+    {
+        var (lat, lon) = places.Of(l);
+        return new(l.Id, cipher.DecryptString(l.NameSealed, new FieldRef(Landmark.Table, Landmark.NameColumn, l.Id)), lat, lon);
+    }
 }

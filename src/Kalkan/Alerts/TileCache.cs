@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Kalkan.Members;
+using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -20,8 +23,10 @@ public sealed class MapOptions
 
 /// <summary>
 /// Map tiles through the server: a phone asks only this server, never the tile provider, so no
-/// other host learns who looks at which streets. Tiles are kept in the data folder (tiles/z/x/y.png)
-/// and fetched once per tile.
+/// other host learns who looks at which streets. Tiles are kept in the data folder and fetched once
+/// per tile, stored so a seized disk does not say which area was viewed: each file is named by a
+/// keyed hash of z/x/y and its content is sealed to that name (a clear tile could be matched
+/// against the provider's). Only an unsealed server serves tiles, so the key is always there.
 /// </summary>
 public static class TileCache
 {
@@ -44,12 +49,17 @@ public static class TileCache
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Tile(int z, int x, int y, HttpContext context,
-        IOptions<MapOptions> map, IOptions<StoreOptions> store, IHttpClientFactory http, CancellationToken ct)
+        IOptions<MapOptions> map, IOptions<StoreOptions> store, IHttpClientFactory http, SealState seal, FieldCipher cipher, CancellationToken ct)
     {
         if (z < 0 || z > map.Value.MaxZoom || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z)
             return TypedResults.Problem(title: "No such tile.", statusCode: StatusCodes.Status404NotFound);
-        var file = Path.Combine(store.Value.DataDir, "tiles", z.ToString(), x.ToString(), y + ".png");
-        byte[]? png = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct) : null;
+        var (file, where) = Locate(store.Value.DataDir, seal, z, x, y);
+        byte[]? png = null;
+        try
+        {
+            if (File.Exists(file)) png = cipher.Decrypt(await File.ReadAllBytesAsync(file, ct), where);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException) { } // damaged or foreign: fetched again
         if (png is null && !string.IsNullOrEmpty(map.Value.TileUrl))
         {
             try
@@ -63,7 +73,7 @@ public static class TileCache
                     png = await response.Content.ReadAsByteArrayAsync(ct);
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                     var partial = file + "." + Guid.NewGuid().ToString("N");
-                    await File.WriteAllBytesAsync(partial, png, ct);
+                    await File.WriteAllBytesAsync(partial, cipher.Encrypt(png, where), ct);
                     File.Move(partial, file, overwrite: true);
                 }
             }
@@ -73,5 +83,12 @@ public static class TileCache
         // Tiles say nothing about anyone; letting the phone keep them spares a 2G connection.
         context.Response.Headers.CacheControl = "private, max-age=604800";
         return TypedResults.File(png, "image/png");
+    }
+
+    /// <summary>The tile's file (tiles/HASH.tile) and the place its sealed content is bound to.</summary>
+    static (string File, FieldRef Where) Locate(string dataDir, SealState seal, int z, int x, int y)
+    {
+        var name = HMACSHA256.HashData(seal.KeyFor("tiles/name"), Encoding.ASCII.GetBytes($"{z}/{x}/{y}"));
+        return (Path.Combine(dataDir, "tiles", Convert.ToHexStringLower(name) + ".tile"), new FieldRef("tiles", "png", new Guid(name.AsSpan(0, 16))));
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,15 @@ namespace Kalkan.Audit;
 /// Appends to and checks the audit chain. hash = SHA-256(previous hash | sequence | time | action | subject),
 /// the first entry chaining from 32 zero bytes. Plain SHA-256, so the chain can be checked without
 /// the root key, by anyone holding a copy: it shows tampering by anyone who did not also rewrite
-/// every later hash, and the latest hash, noted elsewhere, anchors the rest.
+/// every later hash, and the latest hash, noted elsewhere, anchors the rest. The subject is a keyed
+/// reference to the row (HMAC under a purpose key), not its id: a seized chain says what happened
+/// and when, not to which member, and cannot be joined to the members table.
 /// </summary>
-public sealed class AuditChain(KalkanDb db, TimeProvider clock, IEnumerable<IAuditWitness> witnesses)
+public sealed class AuditChain(KalkanDb db, SealState seal, TimeProvider clock, IEnumerable<IAuditWitness> witnesses)
 {
     static readonly SemaphoreSlim OneWriter = new(1, 1);
 
-    public Task RecordAsync(string action, Guid? subject, CancellationToken ct) => AppendAsync(action, subject?.ToString("N") ?? "", ct);
+    public Task RecordAsync(string action, Guid? subject, CancellationToken ct) => AppendAsync(action, subject is { } id ? SubjectOf(id) : "", ct);
 
     /// <summary>Records with a fingerprint (hex SHA-256) for a subject, which an <see cref="IAuditWitness"/> checks.</summary>
     public Task RecordFingerprintAsync(string action, string fingerprint, CancellationToken ct) => AppendAsync(action, fingerprint, ct);
@@ -57,6 +60,9 @@ public sealed class AuditChain(KalkanDb db, TimeProvider clock, IEnumerable<IAud
             OneWriter.Release();
         }
     }
+
+    /// <summary>The keyed reference an entry about this row carries: whoever holds the key can still find a member's entries.</summary>
+    public string SubjectOf(Guid id) => Convert.ToHexStringLower(HMACSHA256.HashData(seal.KeyFor("audit/subject"), id.ToByteArray()));
 
     /// <summary>Null when every link holds; otherwise the sequence number of the first entry that does not.</summary>
     public async Task<long?> FirstBrokenAsync(CancellationToken ct)

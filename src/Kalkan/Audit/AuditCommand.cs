@@ -17,7 +17,8 @@ public static class AuditCommand
         {
             var builder = Host.CreateApplicationBuilder([.. KalkanCli.StoreSettings(result.GetValue(data)!, result.GetValue(db))]);
             builder.Logging.ClearProviders();
-            builder.Services.AddStore().AddScoped<AuditChain>().AddIncidentWitness();
+            // A sealed state that never opens: verifying needs no key, and the subjects stay references.
+            builder.Services.AddStore().AddSingleton<Seal.SealState>().AddScoped<AuditChain>().AddIncidentWitness();
             using var host = builder.Build();
             await host.Services.MigrateStoreAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();

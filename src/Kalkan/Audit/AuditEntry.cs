@@ -13,7 +13,7 @@ public sealed class AuditEntry
     public long Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Action { get; set; }
-    /// <summary>A row id the action concerns (a member, an invitation), or empty: ids, not names.</summary>
+    /// <summary>A keyed reference to the row the action concerns (<see cref="AuditChain.SubjectOf"/>), or empty: never an id or a name.</summary>
     public string Subject { get; set; } = "";
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }

@@ -5,7 +5,7 @@ namespace Kalkan.Circles;
 
 /// <summary>
 /// An SOS: her position and note, sealed, for her circle and the defenders only, and only for this
-/// call. The position is deleted a set time after the call is resolved.
+/// call. The whole call is deleted a set time after it is resolved (<see cref="CirclesOptions.Retention"/>).
 /// </summary>
 public sealed class SosCall
 {

@@ -43,7 +43,7 @@ public static class CheckinEndpoints
         if (request.Note is { Length: > 280 }) errors.Add("note", "At most 280 characters.");
         if (errors.Any) return errors.Problem();
         var me = user.MemberId();
-        var checkin = new Checkin { OwnerIndex = circles.IndexOf(me), OwnerSealed = [], DueAt = request.DueAt!.Value.ToUniversalTime(), CreatedAt = now };
+        var checkin = new Checkin { OwnerIndex = circles.CheckinOwnerIndex(me), OwnerSealed = [], DueAt = request.DueAt!.Value.ToUniversalTime(), CreatedAt = now };
         checkin.OwnerSealed = circles.Seal(Checkin.Table, "owner", checkin.Id, me.ToString("N"));
         if (!string.IsNullOrWhiteSpace(request.Note)) checkin.NoteSealed = circles.Seal(Checkin.Table, "note", checkin.Id, request.Note.Trim());
         if (request.Lat is { } lat && request.Lon is { } lon) checkin.PositionSealed = circles.Seal(Checkin.Table, "position", checkin.Id, CircleDirectory.Position(lat, lon));
@@ -54,7 +54,7 @@ public static class CheckinEndpoints
 
     public static async Task<Ok<List<CheckinView>>> Mine(ClaimsPrincipal user, KalkanDb db, CircleDirectory circles, CancellationToken ct)
     {
-        var mine = circles.IndexOf(user.MemberId());
+        var mine = circles.CheckinOwnerIndex(user.MemberId());
         var list = await db.Set<Checkin>().AsNoTracking().Where(c => c.OwnerIndex == mine && c.State == CheckinState.Pending).OrderBy(c => c.DueAt).ToListAsync(ct);
         return TypedResults.Ok(list.Select(View).ToList());
     }
@@ -138,7 +138,7 @@ public static class CheckinEndpoints
 
     static async Task<Checkin?> MineAsync(Guid id, ClaimsPrincipal user, KalkanDb db, CircleDirectory circles, CancellationToken ct)
     {
-        var mine = circles.IndexOf(user.MemberId());
+        var mine = circles.CheckinOwnerIndex(user.MemberId());
         return await db.Set<Checkin>().SingleOrDefaultAsync(c => c.Id == id && c.OwnerIndex == mine && c.State == CheckinState.Pending, ct);
     }
 

@@ -13,7 +13,19 @@ namespace Kalkan.Circles;
 /// </summary>
 public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex blind, MemberAccounts accounts)
 {
-    public byte[] IndexOf(Guid member) => blind.Compute("circles", "member", member.ToString("N"));
+    /// <summary>
+    /// A member's blind index in one table's column. Each column has its own key, so a seized store
+    /// cannot join her circle links, her SOS calls and her check-ins on one value.
+    /// </summary>
+    public byte[] IndexOf(string table, string column, Guid member) => blind.Compute(table, column, member.ToString("N"));
+
+    public byte[] LinkOwnerIndex(Guid owner) => IndexOf(CircleLink.Table, "owner", owner);
+
+    public byte[] LinkMemberIndex(Guid member) => IndexOf(CircleLink.Table, "member", member);
+
+    public byte[] SosOwnerIndex(Guid owner) => IndexOf(SosCall.Table, "owner", owner);
+
+    public byte[] CheckinOwnerIndex(Guid owner) => IndexOf(Checkin.Table, "owner", owner);
 
     public byte[] Seal(string table, string column, Guid row, string value) => cipher.Encrypt(value, new FieldRef(table, column, row));
 
@@ -30,7 +42,7 @@ public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex 
 
     public CircleLink NewLink(Guid owner, Guid member, string handle, DateTimeOffset now)
     {
-        var link = new CircleLink { OwnerIndex = IndexOf(owner), MemberIndex = IndexOf(member), PairSealed = [], HandleSealed = [], CreatedAt = now };
+        var link = new CircleLink { OwnerIndex = LinkOwnerIndex(owner), MemberIndex = LinkMemberIndex(member), PairSealed = [], HandleSealed = [], CreatedAt = now };
         link.PairSealed = Seal(CircleLink.Table, "pair", link.Id, $"{owner:N}:{member:N}");
         link.HandleSealed = Seal(CircleLink.Table, "handle", link.Id, handle);
         return link;
@@ -41,13 +53,13 @@ public sealed class CircleDirectory(KalkanDb db, FieldCipher cipher, BlindIndex 
 
     public Task<List<CircleLink>> LinksOwnedByAsync(Guid owner, CancellationToken ct)
     {
-        var index = IndexOf(owner);
+        var index = LinkOwnerIndex(owner);
         return db.Set<CircleLink>().Where(l => l.OwnerIndex == index).OrderBy(l => l.CreatedAt).ToListAsync(ct);
     }
 
     public Task<List<CircleLink>> LinksToAsync(Guid member, CancellationToken ct)
     {
-        var index = IndexOf(member);
+        var index = LinkMemberIndex(member);
         return db.Set<CircleLink>().Where(l => l.MemberIndex == index).OrderBy(l => l.CreatedAt).ToListAsync(ct);
     }
 

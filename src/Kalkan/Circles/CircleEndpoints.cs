@@ -70,7 +70,7 @@ public static class CircleEndpoints
     public static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, KalkanDb db, CircleDirectory circles,
         TimeProvider clock, CancellationToken ct)
     {
-        var mine = circles.IndexOf(user.MemberId());
+        var mine = circles.LinkMemberIndex(user.MemberId());
         var accepted = await db.Set<CircleLink>().Where(l => l.Id == id && l.MemberIndex == mine && l.AcceptedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.AcceptedAt, clock.GetUtcNow()), ct);
         return accepted == 0 ? NotFound() : TypedResults.Ok(new IdResponse(id));
@@ -79,8 +79,8 @@ public static class CircleEndpoints
     /// <summary>The owner takes someone out, or a member leaves (or declines): the same link, from either end.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Leave(Guid id, ClaimsPrincipal user, KalkanDb db, CircleDirectory circles, CancellationToken ct)
     {
-        var mine = circles.IndexOf(user.MemberId());
-        var removed = await db.Set<CircleLink>().Where(l => l.Id == id && (l.OwnerIndex == mine || l.MemberIndex == mine)).ExecuteDeleteAsync(ct);
+        var (asOwner, asMember) = (circles.LinkOwnerIndex(user.MemberId()), circles.LinkMemberIndex(user.MemberId()));
+        var removed = await db.Set<CircleLink>().Where(l => l.Id == id && (l.OwnerIndex == asOwner || l.MemberIndex == asMember)).ExecuteDeleteAsync(ct);
         return removed == 0 ? NotFound() : TypedResults.NoContent();
     }
 

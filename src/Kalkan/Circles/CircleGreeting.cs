@@ -11,13 +11,13 @@ namespace Kalkan.Circles;
 /// events she would have heard. So a friend whose phone was off, or a server that restarted and
 /// fired a timer before the phones were back, loses nothing.
 /// </summary>
-sealed class CircleGreeting(KalkanDb db, CircleDirectory circles) : IStreamGreeting
+sealed class CircleGreeting(KalkanDb db, CircleDirectory circles, TimeProvider clock) : IStreamGreeting
 {
     static readonly TimeSpan Recent = TimeSpan.FromDays(1);
 
     public async Task<IEnumerable<(string Event, object Payload)>> StillOpenAsync(Guid memberId, string role, CancellationToken ct)
     {
-        var since = DateTimeOffset.UtcNow - Recent;
+        var since = clock.GetUtcNow() - Recent;
         var calls = await db.Set<SosCall>().AsNoTracking().Where(s => s.ResolvedAt == null && s.CreatedAt >= since).ToListAsync(ct);
         var missed = await db.Set<Checkin>().AsNoTracking().Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.DueAt >= since).ToListAsync(ct);
         if (calls.Count == 0 && missed.Count == 0) return [];

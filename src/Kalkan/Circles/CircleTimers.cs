@@ -10,7 +10,8 @@ namespace Kalkan.Circles;
 /// <summary>
 /// The server-side clock of circles. Every tick (a second by default), while unsealed: check-ins
 /// past due become missed and reach her circle and the defenders; calls nobody answered or resolved
-/// escalate to every defender; positions of resolved calls past their retention are deleted.
+/// escalate to every defender; resolved calls and check-ins past their retention are deleted whole
+/// (with their responses), so a seized store holds no history of who called for help, or when.
 /// Everything it acts on is in the store, so a timer that fell due while the server was down fires
 /// at the first tick after it is back (and unsealed), and each is claimed with a conditional update
 /// before it is announced, so two instances never announce one twice.
@@ -83,10 +84,8 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
                 Audience.Roles(Roles.Defender, Roles.Admin), push: true);
         }
 
-        var forgetBefore = now - options.Value.PositionRetention;
-        await db.Set<SosCall>().Where(s => s.ResolvedAt <= forgetBefore && s.PositionSealed != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.PositionSealed, (byte[]?)null), ct);
-        await db.Set<Checkin>().Where(c => c.ResolvedAt <= forgetBefore && c.PositionSealed != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PositionSealed, (byte[]?)null), ct);
+        var forgetBefore = now - options.Value.Retention;
+        await db.Set<SosCall>().Where(s => s.ResolvedAt <= forgetBefore).ExecuteDeleteAsync(ct);
+        await db.Set<Checkin>().Where(c => c.ResolvedAt <= forgetBefore).ExecuteDeleteAsync(ct);
     }
 }

@@ -40,7 +40,7 @@ public static class SosEndpoints
         if (request.Note is { Length: > 280 }) errors.Add("note", "At most 280 characters.");
         if (errors.Any) return errors.Problem();
         var me = user.MemberId();
-        var call = new SosCall { OwnerIndex = circles.IndexOf(me), OwnerSealed = [], CreatedAt = clock.GetUtcNow() };
+        var call = new SosCall { OwnerIndex = circles.SosOwnerIndex(me), OwnerSealed = [], CreatedAt = clock.GetUtcNow() };
         call.OwnerSealed = circles.Seal(SosCall.Table, "owner", call.Id, me.ToString("N"));
         if (request.Lat is { } lat && request.Lon is { } lon) call.PositionSealed = circles.Seal(SosCall.Table, "position", call.Id, CircleDirectory.Position(lat, lon));
         if (!string.IsNullOrWhiteSpace(request.Note)) call.NoteSealed = circles.Seal(SosCall.Table, "note", call.Id, request.Note.Trim());

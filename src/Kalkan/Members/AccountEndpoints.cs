@@ -106,29 +106,14 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Everything personal goes: her row, her decoy, her sessions. Those she invited stay, with no link to her.</summary>
+    /// <summary>Everything of hers goes (<see cref="AccountDeletion"/>); under duress only the decoy's sessions end, and it seems done.</summary>
     public static async Task<Results<NoContent, ValidationProblem>> Delete([Microsoft.AspNetCore.Mvc.FromBody] PassphraseOnly request, ClaimsPrincipal user,
-        KalkanDb db, PassphraseCheck check, MemberAccounts accounts, SessionStore sessions, Audit.AuditChain audit, CancellationToken ct)
+        KalkanDb db, PassphraseCheck check, AccountDeletion deletion, CancellationToken ct)
     {
         var holder = await check.HolderAsync(user.MemberId(), tracked: false, ct);
         var errors = await PassphraseProblemAsync(check, holder, request.Passphrase, ct);
         if (errors.Any) return errors.Problem();
-        var me = holder.Me;
-        if (holder.UnderDuress)
-        {
-            // Under duress "delete my account" ends the decoy's sessions and seems done; her account stays.
-            await sessions.EndAllOfAsync(me.Id, ct);
-            return TypedResults.NoContent();
-        }
-        var decoyId = accounts.DuressOf(me).DecoyId;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Members.Where(m => m.InvitedBy == me.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.InvitedBy, (Guid?)null), ct);
-        await db.Members.Where(m => m.Id == me.Id || (decoyId != null && m.Id == decoyId)).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        // Session rows no longer point at her row (nothing cascades): end them by her keyed index.
-        await sessions.EndAllOfAsync(me.Id, ct);
-        if (decoyId is { } decoy) await sessions.EndAllOfAsync(decoy, ct);
-        await audit.RecordAsync(Audit.AuditActions.AccountDeleted, me.Id, ct);
+        await deletion.DeleteAsync(holder, ct);
         return TypedResults.NoContent();
     }
 

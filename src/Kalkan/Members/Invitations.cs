@@ -94,7 +94,8 @@ public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher ciphe
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Set<Invitation>()
             .Where(i => i.Id == invitation.Id && i.UsedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, now), ct);
+            // A used code forgets who made it: with her join time beside it, it would say who invited her.
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, now).SetProperty(i => i.CreatedBy, (Guid?)null), ct);
         if (claimed == 0) return (JoinOutcome.Gone, null);
         var (outcome, member) = await accounts.CreateAsync(handle, passphrase, invitation.Role, inviter, ct, hash);
         if (outcome == CreateOutcome.HandleTaken)

@@ -17,8 +17,11 @@ public sealed class Member
     /// <summary>Argon2id in PHC string form.</summary>
     public required string PassphraseHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
-    /// <summary>Who invited her: the invitation tree defenders prune when a phone is seized.</summary>
-    public Guid? InvitedBy { get; set; }
+    /// <summary>
+    /// Who invited her, sealed (<see cref="MemberAccounts.InviterOf"/>): the invitation tree defenders
+    /// prune when a phone is seized, which a seized store must not draw for the police.
+    /// </summary>
+    public byte[]? InvitedBySealed { get; set; }
     /// <summary>Set when a defender cut her off; she cannot sign in again.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 
@@ -44,6 +47,5 @@ sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.HasKey(m => m.Id);
         member.Property(m => m.Role).HasMaxLength(16);
         member.HasIndex(m => m.HandleIndex).IsUnique();
-        member.HasIndex(m => m.InvitedBy);
     }
 }

@@ -10,7 +10,7 @@ public enum CreateOutcome { Created, HandleTaken }
 /// <summary>Creating a member and reading her handle back: the one place that seals and indexes handles.</summary>
 public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher)
 {
-    public const string HandleColumn = "handle", TotpColumn = "totp_secret", DuressColumn = "duress";
+    public const string HandleColumn = "handle", TotpColumn = "totp_secret", DuressColumn = "duress", InvitedByColumn = "invited_by";
 
     public byte[] IndexOf(string handle) => blind.Compute(Member.Table, HandleColumn, handle);
 
@@ -24,9 +24,9 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
             DuressSealed = [],
             HandleIndex = IndexOf(handle),
             PassphraseHash = passphraseHash ?? hasher.Hash(passphrase),
-            InvitedBy = invitedBy,
         };
         member.HandleSealed = cipher.Encrypt(handle.Trim(), new FieldRef(Member.Table, HandleColumn, member.Id));
+        if (invitedBy is { } inviter) member.InvitedBySealed = cipher.Encrypt(inviter.ToByteArray(), new FieldRef(Member.Table, InvitedByColumn, member.Id));
         SetDuress(member, DuressState.None);
         return member;
     }
@@ -65,7 +65,7 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
     public Member NewDecoy(Member owner)
     {
         // Invited by her inviter too: a row with no inviter would stand out among those who joined.
-        var decoy = New(HandleOf(owner), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), Roles.Member, owner.InvitedBy);
+        var decoy = New(HandleOf(owner), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), Roles.Member, InviterOf(owner.Id, owner.InvitedBySealed));
         decoy.HandleIndex = RandomNumberGenerator.GetBytes(32);
         SetDuress(decoy, DuressState.DecoyOf(owner.Id));
         return decoy;
@@ -79,6 +79,10 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
         decoy.TotpEnabled = owner.TotpEnabled;
         decoy.TotpLastStep = owner.TotpLastStep;
     }
+
+    /// <summary>Who invited the member with this id, from her sealed column; null for the first admin and for orphans.</summary>
+    public Guid? InviterOf(Guid memberId, byte[]? invitedBySealed) =>
+        invitedBySealed is null ? null : new Guid(cipher.Decrypt(invitedBySealed, new FieldRef(Member.Table, InvitedByColumn, memberId)));
 
     public string HandleOf(Member member) => cipher.DecryptString(member.HandleSealed, new FieldRef(Member.Table, HandleColumn, member.Id));
 }

@@ -25,16 +25,18 @@ public static class MemberEndpoints
     {
         var rows = await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct);
         // Decoys are told apart only inside the seal.
-        return TypedResults.Ok(rows.Where(m => !accounts.DuressOf(m).IsDecoy).Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, m.InvitedBy, m.CreatedAt, m.RevokedAt is not null)).ToList());
+        return TypedResults.Ok(rows.Where(m => !accounts.DuressOf(m).IsDecoy)
+            .Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, accounts.InviterOf(m.Id, m.InvitedBySealed), m.CreatedAt, m.RevokedAt is not null)).ToList());
     }
 
     public static async Task<Results<Ok<RevokeResponse>, ProblemHttpResult>> Revoke(
         Guid id, RevokeRequest? request, ClaimsPrincipal user, KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions,
         Audit.AuditChain audit, TimeProvider clock, CancellationToken ct)
     {
+        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter.
         var tree = (await db.Members.AsNoTracking().ToListAsync(ct))
             .Select(m => (Row: m, State: accounts.DuressOf(m))).Where(m => !m.State.IsDecoy)
-            .Select(m => new { m.Row.Id, m.Row.InvitedBy, m.Row.Role, m.State.DecoyId }).ToList();
+            .Select(m => new { m.Row.Id, InvitedBy = accounts.InviterOf(m.Row.Id, m.Row.InvitedBySealed), m.Row.Role, m.State.DecoyId }).ToList();
         var target = tree.SingleOrDefault(m => m.Id == id);
         if (target is null) return TypedResults.Problem(title: "No such member.", statusCode: StatusCodes.Status404NotFound);
         if (id == user.MemberId()) return TypedResults.Problem(title: "You cannot revoke yourself.", statusCode: StatusCodes.Status409Conflict);

@@ -29,12 +29,13 @@ public static class MemberServices
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemberOptions>>().Value;
-            return new PassphraseHasher(new KdfParameters(o.PassphraseMemoryKib, o.PassphraseIterations, 1));
+            return new PassphraseHasher(new KdfParameters(o.PassphraseMemoryKib, o.PassphraseIterations, 1), sp.GetRequiredService<SealState>());
         });
         services.AddScoped<MemberAccounts>();
         services.AddScoped<Invitations>();
         services.AddScoped<PassphraseCheck>();
         services.AddScoped<DuressWarnings>();
+        services.AddScoped<AccountDeletion>();
         return services;
     }
 

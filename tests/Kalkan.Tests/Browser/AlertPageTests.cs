@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,7 +19,7 @@ public class AlertPageTests
     [Theory, Stores]
     public async Task The_alert_page_never_sends_the_phones_position_except_in_a_report_and_asks_no_other_host(Store kind)
     {
-        await using var tiles = await FakeTileServerAsync();
+        await using var tiles = await FakeTileServer.StartAsync(Png);
         var tileHost = tiles.Urls.Single();
         await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false, settings: new Dictionary<string, string?>
         {
@@ -130,16 +127,6 @@ public class AlertPageTests
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>What the stand-in tile provider (on another port: only Kalkan may ask it, never the page) answers.</summary>
     static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
-    /// <summary>A stand-in for the tile provider on another port: only Kalkan may ask it, never the page.</summary>
-    static async Task<WebApplication> FakeTileServerAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/{z}/{x}/{y}.png", () => Results.Bytes(Png, "image/png"));
-        await app.StartAsync();
-        return app;
-    }
 }

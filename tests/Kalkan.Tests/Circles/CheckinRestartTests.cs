@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kalkan.Tests.Delivery;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Circles;
 
@@ -32,24 +29,16 @@ public class CheckinRestartTests
 
         // Down for two hours: the check-in fell due meanwhile, and nobody was there to fire it.
         clock.Advance(TimeSpan.FromHours(2));
-        await using var second = new KalkanFactory(store);
-        var restarted = second.WithClock(clock);
-        var anonymous = restarted.CreateClient();
+        await using var restarted = new KalkanFactory(store) { Clock = clock };
+        var anonymous = restarted.Api();
         Assert.Equal("sealed", await anonymous.StateAsync());
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase })).StatusCode);
 
         // Her friend's phone comes back as phones do: signs in and opens its stream.
-        var friend = restarted.CreateClient().WithToken(await restarted.CreateClient().SignInAsync("Cholpon", "member passphrase for tests"));
+        var friend = restarted.Api().WithToken(await restarted.Api().SignInAsync("Cholpon", "member passphrase for tests"));
         await using var stream = await EventStreamClient.OpenAsync(friend);
         var missed = await stream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30));
         Assert.Equal("going with a client", missed.Data.GetProperty("note").GetString());
         Assert.Equal("Aizada", missed.Data.GetProperty("handle").GetString());
     }
-}
-
-static class ClockedHost
-{
-    /// <summary>The same host with this clock instead of the system's.</summary>
-    public static WebApplicationFactory<Program> WithClock(this KalkanFactory kalkan, TimeProvider clock) =>
-        kalkan.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Infrastructure;
 
@@ -12,6 +14,9 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
     bool ownsStore;
 
     public ITestStore Store => store;
+
+    /// <summary>The clock the server reads instead of the system's (a <see cref="ShiftedClock"/>), where time passing is the point.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>A Kalkan on a fresh store of its own (deleted when disposed), set up with <see cref="Scenario"/>'s admin unless told not to.</summary>
     public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null)
@@ -33,6 +38,7 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
         builder.UseSetting("Store:DataDir", store.DataDir);
         if (store.Db is not null) builder.UseSetting("Store:Db", store.Db);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>A client as a browser over HTTPS would be, so __Host- cookies come back.</summary>

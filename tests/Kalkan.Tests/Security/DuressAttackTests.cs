@@ -131,7 +131,7 @@ public class DuressAttackTests
     }
 
     static string Shape(Member m) =>
-        $"{m.Role}|{m.InvitedBy is null}|{m.RevokedAt is null}|{m.TotpSecretSealed is null}|{m.TotpEnabled}|{m.HandleIndex.Length}|{m.DuressSealed.Length}|{m.PassphraseHash.Length}";
+        $"{m.Role}|{m.InvitedBySealed?.Length}|{m.RevokedAt is null}|{m.TotpSecretSealed is null}|{m.TotpEnabled}|{m.HandleIndex.Length}|{m.DuressSealed.Length}|{m.PassphraseHash.Length}";
 
     static string Fields(JsonElement problem) => string.Join(",", problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
 }

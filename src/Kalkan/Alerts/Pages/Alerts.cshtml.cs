@@ -19,7 +19,7 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Member)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map) : PageModel
+public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, SealedPlace places, IOptions<MapOptions> map) : PageModel
 {
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
@@ -68,6 +68,6 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
     async Task LoadAsync(CancellationToken ct)
     {
         Alerts = await desk.ActiveAsync(User.MemberId(), false, ct);
-        Landmarks = (await LandmarkEndpoints.List(db, cipher, ct)).Value ?? [];
+        Landmarks = (await LandmarkEndpoints.List(db, cipher, places, ct)).Value ?? [];
     }
 }

@@ -16,7 +16,7 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, IOptions<MapOptions> map, DuressWarnings duress, TimeProvider clock) : PageModel
+public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, SealedPlace places, IOptions<MapOptions> map, DuressWarnings duress, TimeProvider clock) : PageModel
 {
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
@@ -42,7 +42,7 @@ public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher
         await ShowAsync(PageOutcome.From(await AlertEndpoints.Dismiss(id, desk, ct)), "The alert is dismissed.", ct);
 
     public async Task<IActionResult> OnPostLandmarkAsync(string? name, string? lat, string? lon, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Add(new(name, Geo.Parse(lat), Geo.Parse(lon)), db, cipher, clock, ct)), "The landmark is added.", ct);
+        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Add(new(name, Geo.Parse(lat), Geo.Parse(lon)), db, cipher, places, clock, ct)), "The landmark is added.", ct);
 
     public async Task<IActionResult> OnPostRemoveLandmarkAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Remove(id, db, ct)), "The landmark is removed.", ct);
@@ -59,7 +59,7 @@ public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher
     async Task LoadAsync(CancellationToken ct)
     {
         Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
-        Landmarks = (await LandmarkEndpoints.List(db, cipher, ct)).Value ?? [];
+        Landmarks = (await LandmarkEndpoints.List(db, cipher, places, ct)).Value ?? [];
         History = PageOutcome.From(await AlertEndpoints.History(null, db, ct)).Value as List<HistoryCell> ?? [];
         Duress = await duress.OpenAsync(User.Role(), ct);
     }

@@ -10,7 +10,7 @@ namespace Kalkan.Members.Pages;
 
 /// <summary>Her account: sessions, passphrase, duress passphrase, second factor, deletion. Each form reuses the API's handler.</summary>
 [Authorize(Roles.Member)]
-public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionStore sessions, PassphraseCheck check, PassphraseHasher hasher, FieldCipher cipher, Audit.AuditChain audit) : PageModel
+public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionStore sessions, PassphraseCheck check, PassphraseHasher hasher, FieldCipher cipher, AccountDeletion deletion) : PageModel
 {
     public AccountEndpoints.AccountView? Me { get; private set; }
     public List<AccountEndpoints.SessionView> Sessions { get; private set; } = [];
@@ -55,7 +55,7 @@ public sealed class AccountModel(KalkanDb db, MemberAccounts accounts, SessionSt
 
     public async Task<IActionResult> OnPostDeleteAsync(string? passphrase, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, check, accounts, sessions, audit, ct));
+        Outcome = PageOutcome.From(await AccountEndpoints.Delete(new(passphrase), User, db, check, deletion, ct));
         if (!Outcome.Ok)
         {
             Response.StatusCode = 400;

@@ -42,13 +42,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<Guid?>("LandmarkId")
                         .HasColumnType("uuid");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("double precision");
-
                     b.Property<byte[]>("NoteSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PositionSealed")
+                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<long>("ReportedAt")
@@ -70,9 +68,9 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("LandmarkId");
+                    b.HasIndex("Kind");
 
-                    b.HasIndex("Kind", "Lat");
+                    b.HasIndex("LandmarkId");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -141,13 +139,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("double precision");
-
                     b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PositionSealed")
                         .IsRequired()
                         .HasColumnType("bytea");
 
@@ -728,8 +724,8 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<Guid?>("InvitedBy")
-                        .HasColumnType("uuid");
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
@@ -756,8 +752,6 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
-
-                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });

@@ -37,13 +37,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<Guid?>("LandmarkId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("REAL");
-
                     b.Property<byte[]>("NoteSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PositionSealed")
+                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<long>("ReportedAt")
@@ -65,9 +63,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("LandmarkId");
+                    b.HasIndex("Kind");
 
-                    b.HasIndex("Kind", "Lat");
+                    b.HasIndex("LandmarkId");
 
                     b.ToTable("alerts", (string)null);
                 });
@@ -136,13 +134,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Lat")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Lon")
-                        .HasColumnType("REAL");
-
                     b.Property<byte[]>("NameSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PositionSealed")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
@@ -723,8 +719,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<Guid?>("InvitedBy")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("PassphraseHash")
                         .IsRequired()
@@ -751,8 +747,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("HandleIndex")
                         .IsUnique();
-
-                    b.HasIndex("InvitedBy");
 
                     b.ToTable("members", (string)null);
                 });
