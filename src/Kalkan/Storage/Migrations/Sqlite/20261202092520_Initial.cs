@@ -248,6 +248,30 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "incident_evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SharedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incident_evidence_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incident_versions",
                 columns: table => new
                 {
@@ -545,6 +569,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 column: "Code");
 
             migrationBuilder.CreateIndex(
+                name: "IX_incident_evidence_IncidentId",
+                table: "incident_evidence",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incident_people_PseudonymId",
                 table: "incident_people",
                 column: "PseudonymId");
@@ -669,6 +698,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "incident_acts");
+
+            migrationBuilder.DropTable(
+                name: "incident_evidence");
 
             migrationBuilder.DropTable(
                 name: "incident_people");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261202082141_Initial")]
+    [Migration("20261202092851_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -418,6 +418,45 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("vapid_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("NameSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SharedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("incident_evidence", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
@@ -861,6 +900,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasOne("Kalkan.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261202081854_Initial")]
+    [Migration("20261202092520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -413,6 +413,45 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("vapid_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NameSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("incident_evidence", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
@@ -856,6 +895,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasOne("Kalkan.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Kalkan.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
