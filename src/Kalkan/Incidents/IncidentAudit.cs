@@ -72,5 +72,5 @@ sealed class SealedVersionWitness(KalkanDb db) : IAuditWitness
 
 public static class IncidentWitnessRegistration
 {
-    public static IServiceCollection AddIncidentWitness(this IServiceCollection services) => services.AddScoped<IAuditWitness, SealedVersionWitness>();
+    public static IServiceCollection AddIncidentWitness(this IServiceCollection services) => services.AddScoped<IAuditWitness, SealedVersionWitness>().AddScoped<IAuditWitness, Evidence.EvidenceWitness>();
 }

@@ -1,3 +1,5 @@
+using Kalkan.Incidents.Evidence;
+
 namespace Kalkan.Incidents;
 
 public static class IncidentServices
@@ -10,9 +12,12 @@ public static class IncidentServices
         services.AddScoped<PseudonymRegistry>();
         services.AddScoped<PerpetratorProfiles>();
         services.AddIncidentWitness();
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section)
+            .Validate(o => o.MaxBytes > 0, "Incidents:Evidence:MaxBytes must be positive").ValidateOnStart();
+        services.AddScoped<EvidenceStore>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app) =>
-        app.MapIncidentApi().MapPerpetratorApi();
+        app.MapIncidentApi().MapPerpetratorApi().MapEvidenceApi();
 }

@@ -39,14 +39,19 @@ public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIn
         return profile;
     }
 
-    /// <summary>Profiles whose badge or plate is this one; an absent value matches nothing.</summary>
+    /// <summary>
+    /// Profiles that the current version of some incident names and whose badge or plate is this
+    /// one; an absent value matches nothing. Profiles left behind by a draft edit or a link do not count.
+    /// </summary>
     public async Task<List<ProfileMatch>> MatchAsync(string? badge, string? plate, CancellationToken ct)
     {
         var badgeIndex = BadgeIndexOf(badge);
         var plateIndex = PlateIndexOf(plate);
         if (badgeIndex is null && plateIndex is null) return [];
+        var named = CurrentVersions().SelectMany(v => v.Perpetrators.Select(p => p.ProfileId));
         var rows = await db.Set<PerpetratorProfile>().AsNoTracking()
             .Where(p => (badgeIndex != null && p.BadgeIndex == badgeIndex) || (plateIndex != null && p.PlateIndex == plateIndex))
+            .Where(p => named.Contains(p.Id))
             .OrderBy(p => p.CreatedAt).ToListAsync(ct);
         return rows.Select(p => new ProfileMatch(p.Id, p.Kind,
         [

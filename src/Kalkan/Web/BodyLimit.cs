@@ -10,6 +10,12 @@ sealed class BodyLimit(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // An endpoint that streams large bodies (evidence uploads) says its own limit, and enforces it itself.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: > MaxBytes })
+        {
+            await next(context);
+            return;
+        }
         if (context.Request.ContentLength > MaxBytes)
         {
             await Results.Problem(title: "The request body is larger than 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);

@@ -18,6 +18,8 @@ public static class Menu
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
         new("/console/alerts", "Alerts console", Roles.Defender),
+        new("/incidents", "Incidents", Roles.Documenter),
+        new("/perpetrators", "Perpetrators", Roles.Defender),
         new("/research", "Research", Roles.Researcher),
     ];
 }
