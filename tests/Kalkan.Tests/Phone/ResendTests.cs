@@ -53,15 +53,7 @@ public class ResendTests
         var (member, _) = await kalkan.MemberAsync(handle: "Aizada");
         var (defender, _) = await kalkan.MemberAsync("defender");
 
-        var ids = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sos") { Content = JsonContent.Create(new { lat = 42.87, lon = 74.59 }) };
-            request.Headers.Add("Idempotency-Key", "sos-key-0001");
-            var response = await member.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
-        }
+        var ids = await SendTwiceAsync(member, "/api/v1/sos", new { lat = 42.87, lon = 74.59 }, "sos-key-0001");
 
         Assert.Equal(ids[0], ids[1]);
         Assert.Single((await defender.GetFromJsonAsync<JsonElement>("/api/v1/sos")).EnumerateArray());
@@ -74,15 +66,7 @@ public class ResendTests
         var (member, _) = await kalkan.MemberAsync(handle: "Aizada");
         var due = DateTimeOffset.UtcNow.AddHours(1);
 
-        var ids = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/checkins") { Content = JsonContent.Create(new { dueAt = due }) };
-            request.Headers.Add("Idempotency-Key", "checkin-key-0001");
-            var response = await member.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
-        }
+        var ids = await SendTwiceAsync(member, "/api/v1/checkins", new { dueAt = due }, "checkin-key-0001");
 
         Assert.Equal(ids[0], ids[1]);
         Assert.Single((await member.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
@@ -108,5 +92,20 @@ public class ResendTests
         var sent = await browser.GetStringAsync(sos.Headers.Location!.OriginalString);
         Assert.Contains("You have no circle yet", sent);
         Assert.DoesNotContain("Your circle and the defenders have it.", sent);
+    }
+
+    /// <summary>The same request twice with one Idempotency-Key, as a phone resends after a lost answer; the ids each answer gave.</summary>
+    static async Task<List<string>> SendTwiceAsync(HttpClient client, string path, object body, string key)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        return ids;
     }
 }
