@@ -57,6 +57,7 @@ public static class WebServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Idempotency>();
+        services.AddCompression();
         services.AddOptions<QuickExitOptions>().BindConfiguration(QuickExitOptions.Section)
             .Validate(o => o.IsValid(), "QuickExit:Url must be a path on this server or an https URL.").ValidateOnStart();
         services.AddKalkanLocalization();
@@ -77,7 +78,13 @@ public static class WebServices
         app.UseMiddleware<BodyLimit>();
         app.UseRequestLocalization();
         app.UseLanguageChoice();
-        app.UseStaticFiles();
+        app.UseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // A versioned URL (asp-append-version) never changes: a phone on 2G keeps it and does not ask again.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         return app;
     }
 }
