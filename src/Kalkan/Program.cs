@@ -71,7 +71,7 @@ public class Program
         app.MapAlerts();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));
+        app.MapFallback(NothingHere.Answer);
 
         return app;
     }

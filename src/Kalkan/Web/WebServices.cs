@@ -35,7 +35,7 @@ public static class WebServices
         // Keys for anti-forgery tokens and the language cookie live in memory only: a restart
         // costs a reloaded form, and a seized disk holds nothing to forge them with.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<Problems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
@@ -78,6 +78,7 @@ public static class WebServices
         app.UseMiddleware<BodyLimit>();
         app.UseRequestLocalization();
         app.UseLanguageChoice();
+        app.UseTextSize();
         app.UseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
