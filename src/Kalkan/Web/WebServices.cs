@@ -58,6 +58,7 @@ public static class WebServices
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Idempotency>();
         services.AddCompression();
+        services.AddPwa();
         services.AddOptions<QuickExitOptions>().BindConfiguration(QuickExitOptions.Section)
             .Validate(o => o.IsValid(), "QuickExit:Url must be a path on this server or an https URL.").ValidateOnStart();
         services.AddKalkanLocalization();
@@ -80,6 +81,7 @@ public static class WebServices
         app.UseLanguageChoice();
         app.UseTextSize();
         app.UseCompression();
+        app.MapPwa();
         app.UseStaticFiles(new StaticFileOptions
         {
             // A versioned URL (asp-append-version) never changes: a phone on 2G keeps it and does not ask again.
