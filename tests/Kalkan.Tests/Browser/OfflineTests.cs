@@ -12,12 +12,9 @@ public class OfflineTests
     [Fact]
     public async Task An_sos_made_offline_is_sent_exactly_once_when_the_connection_returns()
     {
-        await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
-        var server = kalkan.ServeOnLoopback();
-        await kalkan.SetUpAsync();
+        var (kalkan, server, defender) = await Phone.ServeAsync();
+        await using var ___ = kalkan;
         await kalkan.CreateMemberAsync("zarina", Passphrase);
-        var defender = new HttpClient { BaseAddress = server };
-        defender.WithToken(await defender.SignInAsync());
         var (playwright, browser) = await Chromium.LaunchAsync();
         await using var _ = browser;
         using var __ = playwright;
