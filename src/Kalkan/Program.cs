@@ -77,7 +77,7 @@ public class Program
         app.MapIncidents();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapFallback(() => Results.Problem(title: "Nothing is here.", statusCode: 404));
+        app.MapFallback(NothingHere.Answer);
 
         return app;
     }

@@ -3,7 +3,9 @@ using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Sessions;
 using Kalkan.Storage;
+using Kalkan.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Alerts;
@@ -27,10 +29,20 @@ public static class AlertEndpoints
         return app;
     }
 
+    /// <param name="idempotencyKey">Sent again with the same key (a lost answer, the phone's offline queue), the report is not made twice.</param>
     public static async Task<Results<Created<AlertView>, ValidationProblem, ProblemHttpResult>> Report(
-        ReportRequest request, ClaimsPrincipal user, AlertDesk desk, CancellationToken ct)
+        ReportRequest request, ClaimsPrincipal user, AlertDesk desk, Idempotency once,
+        [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, CancellationToken ct)
     {
+        if (!Idempotency.IsValid(idempotencyKey)) return new Validation().Add(Idempotency.Field, "From 8 to 100 characters.").Problem();
+        var claim = await once.ClaimAsync(user.MemberId(), "alert", idempotencyKey, ct);
+        if (claim is Idempotency.Done done)
+            return (await desk.ActiveAsync(user.MemberId(), false, ct)).FirstOrDefault(a => a.Id == done.ResultId) is { } first
+                ? TypedResults.Created($"/api/v1/alerts/{first.Id}", first)
+                : TypedResults.Problem(title: "This report was already sent.", statusCode: StatusCodes.Status409Conflict);
+        if (claim is Idempotency.Busy) return TypedResults.Problem(title: "This report is already being sent.", statusCode: StatusCodes.Status409Conflict);
         var result = await desk.ReportAsync(user.MemberId(), request, ct);
+        await once.CompleteAsync(claim, result.Outcome == DeskOutcome.Done ? result.Alert!.Id : null, ct);
         return result.Outcome switch
         {
             DeskOutcome.Invalid => result.Errors!.Problem(),

@@ -5,6 +5,7 @@ using Kalkan.Sessions;
 using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
@@ -34,21 +35,32 @@ public static class CheckinEndpoints
         return api;
     }
 
-    public static async Task<Results<Created<CheckinView>, ValidationProblem>> Start(CheckinRequest request, ClaimsPrincipal user,
-        KalkanDb db, CircleDirectory circles, TimeProvider clock, CancellationToken ct)
+    /// <param name="idempotencyKey">Sent again with the same key, it answers the first check-in instead of setting a second.</param>
+    public static async Task<Results<Created<CheckinView>, ValidationProblem, ProblemHttpResult>> Start(CheckinRequest request, ClaimsPrincipal user,
+        KalkanDb db, CircleDirectory circles, TimeProvider clock, Idempotency once,
+        [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = Places.Validate(request.Lat, request.Lon, required: false);
         CheckDue(errors, request.DueAt, now);
         if (request.Note is { Length: > 280 }) errors.Add("note", "At most 280 characters.");
-        if (errors.Any) return errors.Problem();
+        if (!Idempotency.IsValid(idempotencyKey)) errors.Add(Idempotency.Field, "From 8 to 100 characters.");
         var me = user.MemberId();
+        var claim = errors.Any ? null : await once.ClaimAsync(me, "checkin", idempotencyKey, ct);
+        var mine = circles.CheckinOwnerIndex(me);
+        if (claim is Idempotency.Done done)
+            return await db.Set<Checkin>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == done.ResultId && c.OwnerIndex == mine, ct) is { } first
+                ? TypedResults.Created($"/api/v1/checkins/{first.Id}", View(first))
+                : CircleEndpoints.NotFound();
+        if (claim is Idempotency.Busy) return TypedResults.Problem(title: "This check-in is already being set.", statusCode: StatusCodes.Status409Conflict);
+        if (errors.Any) return errors.Problem();
         var checkin = new Checkin { OwnerIndex = circles.CheckinOwnerIndex(me), OwnerSealed = [], DueAt = request.DueAt!.Value.ToUniversalTime(), CreatedAt = now };
         checkin.OwnerSealed = circles.Seal(Checkin.Table, "owner", checkin.Id, me.ToString("N"));
         if (!string.IsNullOrWhiteSpace(request.Note)) checkin.NoteSealed = circles.Seal(Checkin.Table, "note", checkin.Id, request.Note.Trim());
         if (request.Lat is { } lat && request.Lon is { } lon) checkin.PositionSealed = circles.Seal(Checkin.Table, "position", checkin.Id, CircleDirectory.Position(lat, lon));
         db.Add(checkin);
         await db.SaveChangesAsync(ct);
+        await once.CompleteAsync(claim!, checkin.Id, ct);
         return TypedResults.Created($"/api/v1/checkins/{checkin.Id}", View(checkin));
     }
 

@@ -5,6 +5,7 @@ using Kalkan.Sessions;
 using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
@@ -32,20 +33,27 @@ public static class SosEndpoints
         return api;
     }
 
-    public static async Task<Results<Created<CircleEndpoints.IdResponse>, ValidationProblem>> Raise(SosRequest request, ClaimsPrincipal user,
-        KalkanDb db, CircleDirectory circles, StreamHub hub, TimeProvider clock, CancellationToken ct)
+    /// <param name="idempotencyKey">Sent again with the same key (a lost answer, the offline queue, Back), it answers the first SOS and sends nothing more.</param>
+    public static async Task<Results<Created<CircleEndpoints.IdResponse>, ValidationProblem, ProblemHttpResult>> Raise(SosRequest request, ClaimsPrincipal user,
+        KalkanDb db, CircleDirectory circles, StreamHub hub, TimeProvider clock, Idempotency once,
+        [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, CancellationToken ct)
     {
         // Her position when her phone can give it; an SOS without one still goes out.
         var errors = Places.Validate(request.Lat, request.Lon, required: false);
         if (request.Note is { Length: > 280 }) errors.Add("note", "At most 280 characters.");
+        if (!Idempotency.IsValid(idempotencyKey)) errors.Add(Idempotency.Field, "From 8 to 100 characters.");
         if (errors.Any) return errors.Problem();
         var me = user.MemberId();
+        var claim = await once.ClaimAsync(me, "sos", idempotencyKey, ct);
+        if (claim is Idempotency.Busy) return TypedResults.Problem(title: "This SOS is already being sent.", statusCode: StatusCodes.Status409Conflict);
+        if (claim is Idempotency.Done done) return TypedResults.Created($"/api/v1/sos/{done.ResultId}", new CircleEndpoints.IdResponse(done.ResultId));
         var call = new SosCall { OwnerIndex = circles.SosOwnerIndex(me), OwnerSealed = [], CreatedAt = clock.GetUtcNow() };
         call.OwnerSealed = circles.Seal(SosCall.Table, "owner", call.Id, me.ToString("N"));
         if (request.Lat is { } lat && request.Lon is { } lon) call.PositionSealed = circles.Seal(SosCall.Table, "position", call.Id, CircleDirectory.Position(lat, lon));
         if (!string.IsNullOrWhiteSpace(request.Note)) call.NoteSealed = circles.Seal(SosCall.Table, "note", call.Id, request.Note.Trim());
         db.Add(call);
         await db.SaveChangesAsync(ct);
+        await once.CompleteAsync(claim, call.Id, ct);
         var handle = await circles.HandleOfAsync(me, ct);
         hub.Publish("sos", new { id = call.Id, handle, lat = request.Lat, lon = request.Lon, note = request.Note?.Trim(), at = call.CreatedAt },
             await circles.AudienceOfAsync(me, ct), push: true);

@@ -6,7 +6,7 @@ namespace Kalkan.Seal;
 /// </summary>
 sealed class SealGate(RequestDelegate next, SealState seal)
 {
-    static readonly string[] AlwaysOpen = ["/api/v1/health", "/api/v1/sys/unseal", "/unseal", "/setup", "/css/", "/js/", "/lib/", "/favicon.ico", "/exit", "/"];
+    static readonly string[] AlwaysOpen = ["/api/v1/health", "/api/v1/sys/unseal", "/unseal", "/setup", "/css/", "/js/", "/lib/", "/favicon.ico", "/exit", "/icons/", "/sw.js", "/"];
 
     /// <summary>The setup API: open on a fresh store, and like every other call while sealed.</summary>
     const string FreshStoreOnly = "/api/v1/sys/setup";

@@ -8,8 +8,8 @@ public sealed class SharedResource;
 
 public static class Localization
 {
-    /// <summary>English, Russian and Kyrgyz first (design.md); more follow as translators give them.</summary>
-    public static readonly string[] Languages = ["en", "ru", "ky"];
+    /// <summary>English, Russian and Kyrgyz first (design.md), then Swahili, Burmese and Spanish (the member pages; decision 1302).</summary>
+    public static readonly string[] Languages = ["en", "ru", "ky", "sw", "my", "es"];
 
     public static IServiceCollection AddKalkanLocalization(this IServiceCollection services)
     {

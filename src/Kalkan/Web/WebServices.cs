@@ -35,7 +35,7 @@ public static class WebServices
         // Keys for anti-forgery tokens and the language cookie live in memory only: a restart
         // costs a reloaded form, and a seized disk holds nothing to forge them with.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<Problems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
@@ -57,6 +57,8 @@ public static class WebServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Idempotency>();
+        services.AddCompression();
+        services.AddPwa();
         services.AddOptions<QuickExitOptions>().BindConfiguration(QuickExitOptions.Section)
             .Validate(o => o.IsValid(), "QuickExit:Url must be a path on this server or an https URL.").ValidateOnStart();
         services.AddKalkanLocalization();
@@ -77,7 +79,15 @@ public static class WebServices
         app.UseMiddleware<BodyLimit>();
         app.UseRequestLocalization();
         app.UseLanguageChoice();
-        app.UseStaticFiles();
+        app.UseTextSize();
+        app.UseCompression();
+        app.MapPwa();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // A versioned URL (asp-append-version) never changes: a phone on 2G keeps it and does not ask again.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         return app;
     }
 }

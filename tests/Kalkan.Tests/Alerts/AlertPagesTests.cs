@@ -19,8 +19,8 @@ public class AlertPagesTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("A latitude from -90 to 90.", await bad.Content.ReadAsStringAsync());
         var sent = await member.SubmitAsync("/alerts?handler=Report", new() { ["kind"] = "checkpoint", ["lat"] = "42,8746", ["lon"] = "74.5698", ["note"] = "near the school" });
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        Assert.Contains("Your report was sent.", await sent.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode); // post-redirect-get: Back or reload never sends it again
+        Assert.Contains("Your report was sent.", await member.GetStringAsync(sent.Headers.Location!.OriginalString));
         var alert = (await api.GetFromJsonAsync<JsonElement>("/api/v1/alerts")).EnumerateArray().Single();
         Assert.Equal(42.8746, alert.GetProperty("lat").GetDouble());
 
@@ -31,7 +31,8 @@ public class AlertPagesTests
         Assert.Contains("Пост (проверка)", page);
         Assert.Contains("near the school", page);
         var confirmed = await second.SubmitAsync("/alerts?handler=Confirm", new() { ["id"] = alert.GetProperty("id").GetString()! });
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.EndsWith("#alert-" + alert.GetProperty("id").GetString(), confirmed.Headers.Location!.OriginalString); // back at the alert, not the top
         var again = await second.SubmitAsync("/alerts?handler=Confirm", new() { ["id"] = alert.GetProperty("id").GetString()! });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 

@@ -73,6 +73,7 @@ public class AlertPageTests
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#map path.leaflet-interactive').length >= 4"); // three alerts and her own dot
 
         // Three taps: a kind, send (the place is her position, filled in by the page).
+        await page.ClickAsync("#report > summary");
         await page.ClickAsync("label.kind-checkpoint");
         await page.ClickAsync("button.send");
         await page.WaitForSelectorAsync("p.notice[role=status]");

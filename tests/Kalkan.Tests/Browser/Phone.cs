@@ -32,6 +32,17 @@ public static class Phone
         });
     }
 
+    /// <summary>A set-up Kalkan on real Kestrel (a browser needs a socket), with a signed-in defender's API client.</summary>
+    public static async Task<(KalkanFactory Kalkan, Uri Server, HttpClient Defender)> ServeAsync()
+    {
+        var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
+        var server = kalkan.ServeOnLoopback();
+        await kalkan.SetUpAsync();
+        var defender = new HttpClient { BaseAddress = server };
+        defender.WithToken(await defender.SignInAsync());
+        return (kalkan, server, defender);
+    }
+
     public static async Task CreateMemberAsync(this KalkanFactory kalkan, string handle, string passphrase)
     {
         await using var scope = kalkan.Services.CreateAsyncScope();

@@ -10,37 +10,54 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>Check-in timers, in minutes from now so the page needs no script and no time zone.</summary>
 [Authorize(Roles.Member)]
-public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, PassphraseCheck check, StreamHub hub, Sessions.DuressAlarm duress, TimeProvider clock) : PageModel
+public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, PassphraseCheck check, StreamHub hub, Sessions.DuressAlarm duress,
+    Idempotency once, TimeProvider clock) : PageModel
 {
     public static readonly int[] Choices = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
+
+    static readonly Dictionary<string, string> DoneMessages = new()
+    {
+        ["set"] = "Your check-in is set.",
+        ["extended"] = "Your check-in is extended.",
+        ["checked"] = "Checked in. Glad you are safe.",
+    };
 
     public List<CheckinEndpoints.CheckinView> Pending { get; private set; } = [];
     public PageOutcome? Outcome { get; private set; }
     public string? Done { get; private set; }
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public string FormKey { get; private set; } = Guid.NewGuid().ToString("N");
 
-    public async Task OnGetAsync(CancellationToken ct) => Pending = (await CheckinEndpoints.Mine(User, db, circles, ct)).Value ?? [];
+    public async Task OnGetAsync(string? done, CancellationToken ct)
+    {
+        Done = done is not null && DoneMessages.TryGetValue(done, out var message) ? message : null;
+        await LoadAsync(ct);
+    }
 
-    public async Task<IActionResult> OnPostAsync(int minutes, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int minutes, string? note, string? idempotencyKey, CancellationToken ct)
     {
         var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) ? minutes : 0);
-        return await ShowAsync(PageOutcome.From(await CheckinEndpoints.Start(new(due, note, null, null), User, db, circles, clock, ct)), "Your check-in is set.", ct);
+        return await AfterAsync(PageOutcome.From(await CheckinEndpoints.Start(new(due, note, null, null), User, db, circles, clock, once, idempotencyKey, ct)), "set", ct);
     }
 
     public async Task<IActionResult> OnPostExtendAsync(Guid id, int minutes, CancellationToken ct)
     {
         var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) ? minutes : 30);
-        return await ShowAsync(PageOutcome.From(await CheckinEndpoints.Extend(id, new(due), User, db, circles, clock, ct)), "Your check-in is extended.", ct);
+        return await AfterAsync(PageOutcome.From(await CheckinEndpoints.Extend(id, new(due), User, db, circles, clock, ct)), "extended", ct);
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid id, string? passphrase, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await CheckinEndpoints.Done(id, new(passphrase), User, db, circles, check, hub, duress, clock, ct)), "Checked in. Glad you are safe.", ct);
+        await AfterAsync(PageOutcome.From(await CheckinEndpoints.Done(id, new(passphrase), User, db, circles, check, hub, duress, clock, ct)), "checked", ct);
 
-    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
+    /// <summary>Post-redirect-get when it worked; the page with what went wrong when not.</summary>
+    async Task<IActionResult> AfterAsync(PageOutcome outcome, string done, CancellationToken ct)
     {
+        if (outcome.Ok) return Redirect($"/checkin?done={done}");
         Outcome = outcome;
-        if (outcome.Ok) Done = done;
-        else Response.StatusCode = 400;
-        await OnGetAsync(ct);
+        Response.StatusCode = 400;
+        await LoadAsync(ct);
         return Page();
     }
+
+    async Task LoadAsync(CancellationToken ct) => Pending = (await CheckinEndpoints.Mine(User, db, circles, ct)).Value ?? [];
 }

@@ -25,10 +25,12 @@ public sealed class CircleModel(KalkanDb db, MemberAccounts accounts, CircleDire
     public async Task<IActionResult> OnPostLeaveAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(PageOutcome.From(await CircleEndpoints.Leave(id, User, db, circles, ct)), ct);
 
+    /// <summary>Post-redirect-get when it worked, so Back or a reload never sends it again; the page with what went wrong when not.</summary>
     async Task<IActionResult> ShowAsync(PageOutcome outcome, CancellationToken ct)
     {
+        if (outcome.Ok) return Redirect("/circle");
         Outcome = outcome;
-        if (!outcome.Ok) Response.StatusCode = 400;
+        Response.StatusCode = 400;
         await OnGetAsync(ct);
         return Page();
     }

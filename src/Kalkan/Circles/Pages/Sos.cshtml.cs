@@ -11,22 +11,29 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>The SOS page: one big button. The script adds her position when the phone gives it; without it the SOS still goes.</summary>
 [Authorize(Roles.Member)]
-public sealed class SosModel(KalkanDb db, CircleDirectory circles, StreamHub hub, TimeProvider clock) : PageModel
+public sealed class SosModel(KalkanDb db, CircleDirectory circles, StreamHub hub, Idempotency once, TimeProvider clock) : PageModel
 {
     public SosEndpoints.SosView? Call { get; private set; }
     public PageOutcome? Outcome { get; private set; }
+    /// <summary>Whether anyone accepted to be in her circle: if not, only the defenders hear her SOS, and the page must not say otherwise.</summary>
+    public bool HasCircle { get; private set; }
+    /// <summary>One key per page view: a resend of this form (a double tap, the offline queue) is one SOS.</summary>
+    public string FormKey { get; private set; } = Guid.NewGuid().ToString("N");
 
     public async Task OnGetAsync(Guid? id, CancellationToken ct)
     {
         if (id is { } callId && PageOutcome.From(await SosEndpoints.Show(callId, User, db, circles, ct)).Value is SosEndpoints.SosView view) Call = view;
+        HasCircle = (await CircleEndpoints.Show(User, circles, ct)).Value!.Members.Any(m => m.Accepted);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? lat, string? lon, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? lat, string? lon, string? note, string? idempotencyKey, CancellationToken ct)
     {
-        var result = await SosEndpoints.Raise(new(Number(lat), Number(lon), string.IsNullOrWhiteSpace(note) ? null : note), User, db, circles, hub, clock, ct);
+        var result = await SosEndpoints.Raise(new(Number(lat), Number(lon), string.IsNullOrWhiteSpace(note) ? null : note), User, db, circles, hub, clock,
+            once, idempotencyKey, ct);
         Outcome = PageOutcome.From(result);
         if (Outcome.Value is CircleEndpoints.IdResponse created) return Redirect($"/sos?id={created.Id}");
         Response.StatusCode = 400;
+        await OnGetAsync(null, ct);
         return Page();
     }
 

@@ -46,27 +46,32 @@
     return minutes < 60 ? format(text.minutesAgo, minutes) : format(text.hoursAgo, Math.floor(minutes / 60));
   }
 
+  function describe(a) {
+    var m = distance(a);
+    return (m < 1000 ? format(text.meters, Math.round(m / 10) * 10) : format(text.kilometers, (m / 1000).toFixed(1))) + " " + direction(a);
+  }
+
   function span(cls, content) { var s = document.createElement("span"); s.className = cls; s.textContent = content; return s; }
 
   function item(a) {
     var li = document.createElement("li");
-    li.className = "alert status-" + a.status + " kind-" + a.kind;
+    li.className = "alert status-" + a.status + " kind-" + a.kind + (fresh.has(a.id) ? " fresh" : "");
+    li.id = "alert-" + a.id;
     li.dataset.id = a.id;
+    li.dataset.alert = a.id;
     var what = document.createElement("strong"); what.className = "what"; what.textContent = text.kinds[a.kind] || a.kind;
     li.appendChild(what);
-    if (position) {
-      var m = distance(a);
-      li.appendChild(span("distance", (m < 1000 ? format(text.meters, Math.round(m / 10) * 10) : format(text.kilometers, (m / 1000).toFixed(1))) + " " + direction(a)));
-    }
+    if (position) li.appendChild(span("distance", describe(a)));
     if (a.landmark) li.appendChild(span("where", a.landmark));
     li.appendChild(span("status", text.statuses[a.status] || a.status));
     li.appendChild(span("when", age(a)));
     li.appendChild(span("count", format(text.confirmations, a.confirmations)));
-    if (a.note) li.appendChild(span("note", a.note));
+    // Merged reports' notes, one per line: each stays its own sentence.
+    if (a.note) a.note.split("\n").forEach(function (line) { if (line) li.appendChild(span("note", line)); });
     if (a.mine) li.appendChild(span("mine", text.mine));
     else if (!a.confirmed) {
       var f = document.createElement("form");
-      f.method = "post"; f.action = "/alerts?handler=Confirm"; f.className = "inline";
+      f.method = "post"; f.action = "/alerts?handler=Confirm"; f.className = "inline confirm";
       [["id", a.id], ["__af", token]].forEach(function (pair) {
         var input = document.createElement("input"); input.type = "hidden"; input.name = pair[0]; input.value = pair[1]; f.appendChild(input);
       });
@@ -96,7 +101,54 @@
   landmark.addEventListener("change", function () {
     if (landmark.value) { latInput.value = ""; lonInput.value = ""; placeNote.textContent = ""; } else fillPlace();
   });
-  form.addEventListener("submit", function () { if (landmark.value) { latInput.value = ""; lonInput.value = ""; } });
+  // No place at all: say so here and keep what she chose, rather than send a report the server must refuse.
+  var placeError = document.getElementById("report-place-error");
+  form.addEventListener("submit", function (e) {
+    if (landmark.value) { latInput.value = ""; lonInput.value = ""; return; }
+    if (!latInput.value.trim() || !lonInput.value.trim()) {
+      e.preventDefault();
+      placeError.textContent = placeError.dataset.none;
+      document.getElementById("report-coordinates").open = true;
+      placeError.scrollIntoView({ block: "center" });
+    }
+  });
+
+  // "I see it too" without leaving her place in the list.
+  list.addEventListener("submit", function (e) {
+    var f = e.target;
+    if (!f.classList.contains("confirm")) return;
+    e.preventDefault();
+    var id = f.querySelector("input[name=id]").value;
+    // The redirect is not followed: it only says "done", and the page behind it is bytes she pays for.
+    fetch(f.action, { method: "POST", credentials: "same-origin", redirect: "manual", body: new URLSearchParams(new FormData(f)) }).then(function (r) {
+      if (r.type !== "opaqueredirect" && !r.ok) return;
+      var a = alerts.get(id);
+      if (a) { a.confirmed = true; render(); }
+      var done = document.createElement("span"); done.className = "mine"; done.setAttribute("role", "status"); done.textContent = text.confirmed;
+      var li = document.getElementById("alert-" + id);
+      if (li) li.appendChild(done);
+    }).catch(function () { });
+  });
+
+  // A new alert is announced: a banner at the top, the tab's title, and a vibration if she asked for one.
+  var banner = document.getElementById("new-alert");
+  var baseTitle = document.title;
+  var fresh = new Set();
+  var vibrate = document.getElementById("vibrate");
+  if (navigator.vibrate) {
+    document.getElementById("vibrate-choice").hidden = false;
+    vibrate.checked = localStorage.getItem("vibrate") === "1";
+    vibrate.addEventListener("change", function () { localStorage.setItem("vibrate", vibrate.checked ? "1" : "0"); });
+  }
+  function announce(a) {
+    fresh.add(a.id);
+    var label = (text.kinds[a.kind] || a.kind) + (position ? " · " + describe(a) : "");
+    banner.textContent = format(text.newAlert, label);
+    banner.hidden = false;
+    document.title = "(" + fresh.size + ") " + baseTitle;
+    if (vibrate && vibrate.checked && navigator.vibrate) navigator.vibrate([200, 100, 200]);
+  }
+  document.addEventListener("pointerdown", function () { if (fresh.size) { fresh.clear(); document.title = baseTitle; } }, { passive: true });
 
   if (navigator.geolocation) {
     state.textContent = state.dataset.waiting;
@@ -117,11 +169,14 @@
 
   if (window.EventSource) {
     var stream = new EventSource("/api/v1/alerts/stream");
+    // When live updates began, for the 2G measurement (bench/README.md).
+    stream.addEventListener("open", function () { document.documentElement.dataset.live = Math.round(performance.now()); });
     stream.addEventListener("alert", function (e) {
       var a = JSON.parse(e.data), known = alerts.get(a.id);
       a.mine = known ? known.mine : false;
       a.confirmed = known ? known.confirmed : false;
       alerts.set(a.id, a);
+      if (!known) announce(a);
       render();
     });
     stream.addEventListener("expired", function (e) { alerts.delete(JSON.parse(e.data).id); render(); });

@@ -12,7 +12,11 @@
   var lockAfter = (+body.getAttribute("data-lock-after") || 0) * 1000;
   var leaving = [];
 
-  function lock() { try { navigator.sendBeacon("/exit"); } catch (e) { } }
+  // The last pages the service worker kept go too: a seized phone holds nothing to read.
+  function forget() {
+    if (window.caches) caches.keys().then(function (keys) { keys.forEach(function (k) { caches.delete(k); }); }).catch(function () { });
+  }
+  function lock() { forget(); try { navigator.sendBeacon("/exit"); } catch (e) { } }
   function hideAndGo(url) {
     leaving.forEach(function (f) { try { f(); } catch (e) { } });
     document.title = "";
@@ -77,6 +81,7 @@
     });
   }
   document.addEventListener("submit", function (e) {
+    if (e.target.classList.contains("signout")) forget();
     if (e.defaultPrevented || e.target.hasAttribute("data-native")) return;
     e.preventDefault();
     submit(e.target, e.submitter);

@@ -27,3 +27,27 @@
   // The home-screen link (/sos?now=1) sends at once.
   if (form.getAttribute("data-auto") === "1") locateThenSend();
 })();
+
+// Her SOS sent: answers from her circle and the defenders appear as they come, without a reload.
+(function () {
+  "use strict";
+  var answers = document.getElementById("answers");
+  if (!answers || !window.EventSource) return;
+  var stream = new EventSource("/api/v1/alerts/stream");
+  stream.addEventListener("sos-response", function (e) {
+    var r = JSON.parse(e.data);
+    if (r.sosId !== answers.dataset.sos) return;
+    var li = document.createElement("li");
+    var who = document.createElement("strong");
+    who.textContent = r.handle;
+    li.appendChild(who);
+    li.appendChild(document.createTextNode(": " + (r.kind === "calling" ? answers.dataset.calling : answers.dataset.onMyWay) + " "));
+    var at = document.createElement("time");
+    at.dateTime = r.at;
+    li.appendChild(at);
+    answers.appendChild(li);
+    document.getElementById("no-answer").hidden = true;
+    if (window.KalkanTimes) window.KalkanTimes.refresh();
+  });
+  if (window.Kalkan) window.Kalkan.onLeave(function () { stream.close(); });
+})();
