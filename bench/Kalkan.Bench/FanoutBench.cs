@@ -55,9 +55,9 @@ static class FanoutBench
             byte[] payload = [];
             for (var round = 1; round <= Rounds; round++)
             {
-                var sent = Stopwatch.GetTimestamp();
+                var sent = Now();
                 var answer = await PostAsync(http, round);
-                var created = Stopwatch.GetTimestamp();
+                var created = Now();
                 payload = answer;
                 var last = await sse.LastReceiptAsync(round);
                 fromPost.Add(Milliseconds(sent, last));
@@ -84,7 +84,10 @@ static class FanoutBench
         }
     }
 
-    static double Milliseconds(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+    static double Milliseconds(long from, long to) => (to - from) / 1e6;
+
+    /// <summary>Now in nanoseconds since 1970: the clock the C subscribers stamp with (another process's monotonic clock may differ).</summary>
+    static long Now() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
     static async Task<List<double>> FloorAsync(string program, int rounds)
     {
@@ -122,7 +125,7 @@ static class FanoutBench
             var message = MqttPackets.Publish("kalkan/alerts", payload);
             for (var round = 1; round <= Rounds; round++)
             {
-                var sent = Stopwatch.GetTimestamp();
+                var sent = Now();
                 await publisher.SendAsync(message);
                 var last = await clients.LastReceiptAsync(round);
                 times.Add(Milliseconds(sent, last));
@@ -149,7 +152,7 @@ static class FanoutBench
             return new Subscribers(process);
         }
 
-        /// <summary>When the last subscriber had message n (Stopwatch ticks); fails when one missed it or was dropped.</summary>
+        /// <summary>When the last subscriber had message n (nanoseconds since 1970); fails when one missed it or was dropped.</summary>
         public async Task<long> LastReceiptAsync(int n)
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -157,7 +160,7 @@ static class FanoutBench
             {
                 while (await process.StandardOutput.ReadLineAsync(patience.Token) is { } line)
                 {
-                    if (line.Split(' ') is ["got", var m, var at] && int.Parse(m) == n) return long.Parse(at) * Stopwatch.Frequency / 1_000_000_000;
+                    if (line.Split(' ') is ["got", var m, var at] && int.Parse(m) == n) return long.Parse(at);
                     if (line.StartsWith("closed")) throw new InvalidOperationException("FAILED: a subscriber's connection ended: " + line);
                 }
             }
