@@ -147,7 +147,7 @@ static class FanoutBench
         public static async Task<Subscribers> OpenAsync(string program, string mode, int port, int count, string tokenOrTopic)
         {
             var process = Native.Start(program, mode, port.ToString(), count.ToString(), tokenOrTopic, Rounds.ToString());
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(6));
             if (line != "ready") throw new InvalidOperationException($"the subscribers did not connect: {line} {await process.StandardError.ReadToEndAsync()}");
             return new Subscribers(process);
         }
