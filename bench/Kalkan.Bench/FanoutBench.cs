@@ -8,15 +8,18 @@ using System.Text.Json;
 namespace Kalkan.Bench;
 
 /// <summary>
-/// Issue 5's fan-out figure: N subscribers (default 10,000) on Kalkan's alert stream, one alert
-/// posted at a time (20 rounds): from sending the POST, and from its 201, to the last subscriber's
-/// receipt; server memory per connection. Then the same payload to the same number of
-/// subscribers through mosquitto (QoS 0), read by the same light client: the ratio.
+/// Issues 5 and 15: N subscribers (default 10,000) on Kalkan's alert stream, one alert posted at a
+/// time (20 rounds): from sending the POST, and from its 201, to the last subscriber's receipt;
+/// server memory per open stream. Then the same payload to as many subscribers through mosquitto
+/// (QoS 0). Both are read by the same C program on epoll (native/subscribers.c), and the floor of
+/// the machine is measured in the same run by native/floor.c: one thread writing 300 bytes to 9,900
+/// loopback sockets and reading each back, before and after the servers. Prints Kalkan/floor and
+/// mosquitto/Kalkan. Fails when a subscriber misses a message or loses its connection.
 /// Run with a raised open-files limit: `ulimit -n 20000` (the benchmark raises its own soft limit too).
 /// </summary>
 static class FanoutBench
 {
-    const int KalkanPort = 5201, MosquittoPort = 5202, Rounds = 20;
+    const int KalkanPort = 5201, MosquittoPort = 5202, FloorPort = 5204, Rounds = 20, FloorSockets = 9_900;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,9 +29,14 @@ static class FanoutBench
         RaiseOpenFiles(20_000);
         Environment.SetEnvironmentVariable("Alerts__ReportsPerHour", "100000000");
         Environment.SetEnvironmentVariable("Alerts__RequestsPerMinute", "100000000");
+        Console.WriteLine("Settings changed for the run: Alerts__ReportsPerHour=100000000, Alerts__RequestsPerMinute=100000000 (one member sends every report)");
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
         try
         {
+            var floorProgram = Native.Build("floor", data);
+            var clientProgram = Native.Build("subscribers", data);
+            var floor = await FloorAsync(floorProgram, Rounds / 2);
+
             await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, "--network", "Bench", "--admin", "bench-admin"]);
             using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, "--urls", $"http://127.0.0.1:{KalkanPort}"], unseal: true);
             using var stop = new Stopper(kalkan); // a failed run must not leave the server holding the port
@@ -39,7 +47,7 @@ static class FanoutBench
             await PostAsync(http, 0); // warm-up: JIT and the store
 
             var before = RssBytes(kalkan.Id);
-            var clients = await OpenAsync(subscribers, i => LightClient.SseAsync(new IPEndPoint(IPAddress.Loopback, KalkanPort), token));
+            using var sse = await Subscribers.OpenAsync(clientProgram, "sse", KalkanPort, subscribers, token);
             await Task.Delay(2000);
             var perConnection = (RssBytes(kalkan.Id) - before) / (double)subscribers;
             var fromPost = new List<double>();
@@ -47,24 +55,27 @@ static class FanoutBench
             byte[] payload = [];
             for (var round = 1; round <= Rounds; round++)
             {
-                var sent = Stopwatch.GetTimestamp();
+                var sent = Now();
                 var answer = await PostAsync(http, round);
-                var created = Stopwatch.GetTimestamp();
+                var created = Now();
                 payload = answer;
-                var last = await LastReceiptAsync(clients.Select(c => c.Client).ToList(), round);
-                fromPost.Add(Stopwatch.GetElapsedTime(sent, last).TotalMilliseconds);
+                var last = await sse.LastReceiptAsync(round);
+                fromPost.Add(Milliseconds(sent, last));
+                from201.Add(Milliseconds(created, last));
                 Console.Error.WriteLine($"round {round}: {fromPost[^1]:F1} ms");
-                from201.Add(Stopwatch.GetElapsedTime(created, last).TotalMilliseconds);
                 await Task.Delay(200);
             }
             Console.WriteLine($"Kalkan SSE, {subscribers} subscribers, {Rounds} alerts: POST sent -> last receipt median {Median(fromPost):F1} ms, p99 {P99(fromPost):F1} ms; " +
-                              $"201 -> last receipt median {Median(from201):F1} ms, p99 {P99(from201):F1} ms; server memory {perConnection / 1024:F1} KiB per connection; frame data {payload.Length} bytes");
-            Close(clients);
+                              $"201 -> last receipt median {Median(from201):F1} ms, p99 {P99(from201):F1} ms; server memory {perConnection / 1024:F1} KiB per open stream; frame data {payload.Length} bytes");
+            sse.Dispose();
             kalkan.Kill(true);
 
-            var mosquitto = await MosquittoAsync(subscribers, payload);
+            var mosquitto = await MosquittoAsync(clientProgram, subscribers, payload);
+            floor.AddRange(await FloorAsync(floorProgram, Rounds / 2));
             Console.WriteLine($"mosquitto QoS 0, same payload: publish -> last receipt median {Median(mosquitto):F1} ms, p99 {P99(mosquitto):F1} ms");
-            Console.WriteLine($"ratio (mosquitto / Kalkan, medians from sending): {Median(mosquitto) / Median(fromPost):F2}");
+            Console.WriteLine($"floor (C, one thread, 300 bytes to {FloorSockets:N0} loopback sockets and read back): median {Median(floor):F1} ms of {floor.Count} rounds ({floor.Min():F1}-{floor.Max():F1})");
+            Console.WriteLine($"Kalkan/floor (medians, from sending): {Median(fromPost) / Median(floor):F2}; from the 201: {Median(from201) / Median(floor):F2}");
+            Console.WriteLine($"mosquitto/Kalkan (medians, from sending): {Median(mosquitto) / Median(fromPost):F2}");
             return 0;
         }
         finally
@@ -73,7 +84,23 @@ static class FanoutBench
         }
     }
 
-    static async Task<List<double>> MosquittoAsync(int subscribers, byte[] payload)
+    static double Milliseconds(long from, long to) => (to - from) / 1e6;
+
+    /// <summary>Now in nanoseconds since 1970: the clock the C subscribers stamp with (another process's monotonic clock may differ).</summary>
+    static long Now() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+
+    static async Task<List<double>> FloorAsync(string program, int rounds)
+    {
+        using var floor = Native.Start(program, FloorSockets.ToString(), rounds.ToString(), FloorPort.ToString());
+        var times = new List<double>();
+        while (await floor.StandardOutput.ReadLineAsync() is { } line)
+            if (line.Split(' ') is ["round", _, var ms, "ms"]) times.Add(double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture));
+        await floor.WaitForExitAsync();
+        if (floor.ExitCode != 0 || times.Count != rounds) throw new InvalidOperationException("the floor probe failed: " + await floor.StandardError.ReadToEndAsync());
+        return times;
+    }
+
+    static async Task<List<double>> MosquittoAsync(string clientProgram, int subscribers, byte[] payload)
     {
         var folder = Directory.CreateTempSubdirectory("kalkan-mosquitto-").FullName;
         var config = Path.Combine(folder, "mosquitto.conf");
@@ -88,24 +115,23 @@ static class FanoutBench
                 try { using var probe = new System.Net.Sockets.TcpClient(); await probe.ConnectAsync(endpoint); break; }
                 catch (System.Net.Sockets.SocketException) { await Task.Delay(25); }
             }
-            var clients = await OpenAsync(subscribers, i => LightClient.MqttAsync(endpoint, "sub" + i, "kalkan/alerts"));
+            using var clients = await Subscribers.OpenAsync(clientProgram, "mqtt", MosquittoPort, subscribers, "kalkan/alerts");
             await Task.Delay(2000);
             using var publisher = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
             await publisher.ConnectAsync(endpoint);
-            await publisher.SendAsync(LightClient.Connect("publisher"));
+            await publisher.SendAsync(MqttPackets.Connect("publisher"));
             await Task.Delay(200);
             var times = new List<double>();
-            var message = LightClient.Publish("kalkan/alerts", payload);
+            var message = MqttPackets.Publish("kalkan/alerts", payload);
             for (var round = 1; round <= Rounds; round++)
             {
-                var sent = Stopwatch.GetTimestamp();
+                var sent = Now();
                 await publisher.SendAsync(message);
-                var last = await LastReceiptAsync(clients.Select(c => c.Client).ToList(), round);
-                times.Add(Stopwatch.GetElapsedTime(sent, last).TotalMilliseconds);
+                var last = await clients.LastReceiptAsync(round);
+                times.Add(Milliseconds(sent, last));
                 Console.Error.WriteLine($"mosquitto round {round}: {times[^1]:F1} ms");
                 await Task.Delay(200);
             }
-            Close(clients);
             return times;
         }
         finally
@@ -115,33 +141,41 @@ static class FanoutBench
         }
     }
 
-    static async Task<List<(LightClient Client, Task Loop)>> OpenAsync(int count, Func<int, Task<LightClient>> open)
+    /// <summary>native/subscribers.c running: "got n AT" once every subscriber has message n.</summary>
+    sealed class Subscribers(Process process) : IDisposable
     {
-        var clients = new List<(LightClient, Task)>(count);
-        for (var i = 0; i < count; i += 100)
+        public static async Task<Subscribers> OpenAsync(string program, string mode, int port, int count, string tokenOrTopic)
         {
-            var batch = await Task.WhenAll(Enumerable.Range(i, Math.Min(100, count - i)).Select(open));
-            clients.AddRange(batch.Select(c => (c, Task.Run(() => c.RunAsync(CancellationToken.None)))));
+            var process = Native.Start(program, mode, port.ToString(), count.ToString(), tokenOrTopic, Rounds.ToString());
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(6));
+            if (line != "ready") throw new InvalidOperationException($"the subscribers did not connect: {line} {await process.StandardError.ReadToEndAsync()}");
+            return new Subscribers(process);
         }
-        return clients;
-    }
 
-    /// <summary>Waits until every client has its n-th message; the latest of their stamps.</summary>
-    static async Task<long> LastReceiptAsync(List<LightClient> clients, int n)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (clients.Any(c => c.Count < n))
+        /// <summary>When the last subscriber had message n (nanoseconds since 1970); fails when one missed it or was dropped.</summary>
+        public async Task<long> LastReceiptAsync(int n)
         {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"{clients.Count(c => c.Count < n)} of {clients.Count} subscribers never got message {n} (counts: {string.Join(",", clients.Select(c => c.Count).Distinct())})");
-            await Task.Delay(5);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                while (await process.StandardOutput.ReadLineAsync(patience.Token) is { } line)
+                {
+                    if (line.Split(' ') is ["got", var m, var at] && int.Parse(m) == n) return long.Parse(at);
+                    if (line.StartsWith("closed")) throw new InvalidOperationException("FAILED: a subscriber's connection ended: " + line);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"FAILED: some subscribers never got message {n} within 30 s");
+            }
+            throw new InvalidOperationException("FAILED: the subscribers' program ended: " + await process.StandardError.ReadToEndAsync());
         }
-        return clients.Max(c => c.StampOf(n));
-    }
 
-    static void Close(List<(LightClient Client, Task Loop)> clients)
-    {
-        foreach (var (client, _) in clients) client.Close();
+        public void Dispose()
+        {
+            try { if (!process.HasExited) process.Kill(); } catch (InvalidOperationException) { }
+            process.Dispose();
+        }
     }
 
     /// <summary>An alert with a note so the SSE frame is about 300 bytes; each round at its own place so none merge.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Kalkan.Circles;
 
 /// <summary>
-/// The server-side clock of circles. Every tick (a second by default), while unsealed: check-ins
+/// The server-side clock of circles. Every tick (a second by default, or sooner when a check-in falls due), while unsealed: check-ins
 /// past due become missed and reach her circle and the defenders; calls nobody answered or resolved
 /// escalate to every defender; resolved calls and check-ins past their retention are deleted whole
 /// (with their responses), so a seized store holds no history of who called for help, or when.
@@ -19,28 +19,42 @@ namespace Kalkan.Circles;
 sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub hub, IOptions<CirclesOptions> options,
     TimeProvider clock, ILogger<CircleTimers> log) : BackgroundService
 {
+    /// <summary>Missed check-ins handed to the streams together: one batch of frames each.</summary>
+    const int Batch = 2000;
+
+    // Never spin: even when the next check-in is due at once, rest this long between ticks.
+    static readonly TimeSpan Breath = TimeSpan.FromMilliseconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         await Task.Delay(options.Value.StartupGrace, stop);
-        using var ticks = new PeriodicTimer(options.Value.TimerInterval);
-        do
+        var interval = options.Value.TimerInterval;
+        while (!stop.IsCancellationRequested)
         {
-            if (seal.Status != SealStatus.Ready) continue;
-            try
+            var wake = clock.GetUtcNow() + interval;
+            if (seal.Status == SealStatus.Ready)
             {
-                await TickAsync(stop);
+                try
+                {
+                    // Wake when the next check-in falls due rather than at the next whole tick.
+                    if (await TickAsync(stop) is { } nextDue && nextDue < wake) wake = nextDue;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // By type only; the next tick tries again, and nothing was marked fired that was not announced.
+                    log.LogError("Circle timers failed this tick: {Type}", e.GetType().Name);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // By type only; the next tick tries again, and nothing was marked fired that was not announced.
-                log.LogError("Circle timers failed this tick: {Type}", e.GetType().Name);
-            }
-        } while (await ticks.WaitForNextTickAsync(stop));
+            var wait = wake - clock.GetUtcNow();
+            await Task.Delay(wait > Breath ? wait : Breath, clock, stop);
+        }
     }
 
     /// <summary>
-    /// Every check-in past due, claimed in one statement and announced from one read: when thousands
-    /// fall due at once (a restart after an outage), circles and handles are read once for all of them.
+    /// Every check-in past due, claimed in one statement and announced as it is read back: when
+    /// thousands fall due at once (a restart after an outage, or a network's evening), circles and
+    /// handles are read once for all of them, and every <see cref="Batch"/> of them goes to the
+    /// streams as one buffer per stream while the rest is still being read.
     /// </summary>
     async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
     {
@@ -49,14 +63,27 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now).SetProperty(c => c.FiredBy, run), ct);
         if (claimed == 0) return;
         var book = await circles.AlarmBookAsync(ct);
-        foreach (var checkin in await db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).ToListAsync(ct))
+        var audiences = new Dictionary<Guid, Audience>();
+        var events = new List<(object, Audience)>(Math.Min(claimed, Batch));
+        await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
         {
             var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
-            hub.Publish("checkin-missed", Alarm.Payload(checkin, book.HandleOf(owner), "missed", circles), book.AudienceOf(owner), push: true);
+            // One audience instance per owner, so the hub matches each circle once per stream.
+            if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
+            events.Add((Alarm.Payload(checkin, book.HandleOf(owner), "missed", circles), audience));
+            if (events.Count == Batch) Announce(events);
         }
+        Announce(events);
     }
 
-    async Task TickAsync(CancellationToken ct)
+    void Announce(List<(object, Audience)> events)
+    {
+        hub.PublishBatch("checkin-missed", events, push: true);
+        events.Clear();
+    }
+
+    /// <summary>One round of every timer; answers when the next pending check-in falls due.</summary>
+    async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
@@ -87,5 +114,8 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
         var forgetBefore = now - options.Value.Retention;
         await db.Set<SosCall>().Where(s => s.ResolvedAt <= forgetBefore).ExecuteDeleteAsync(ct);
         await db.Set<Checkin>().Where(c => c.ResolvedAt <= forgetBefore).ExecuteDeleteAsync(ct);
+
+        var next = await db.Set<Checkin>().Where(c => c.State == CheckinState.Pending).OrderBy(c => c.DueAt).Select(c => c.DueAt).Take(1).ToListAsync(ct);
+        return next.Count == 0 ? null : next[0];
     }
 }

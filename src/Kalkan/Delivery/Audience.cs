@@ -15,6 +15,9 @@ public abstract record Audience
 
     public abstract bool Includes(Guid memberId, string role);
 
+    /// <summary>Whoever is in any of these audiences (the audiences of a batch of events).</summary>
+    public static Audience AnyOf(IEnumerable<Audience> audiences) => new AnyAudience([.. audiences]);
+
     /// <summary>Whoever is in either audience (a circle and the defenders, say).</summary>
     public Audience Or(Audience other) => new EitherAudience(this, other);
 
@@ -31,6 +34,11 @@ public abstract record Audience
     sealed record EitherAudience(Audience First, Audience Second) : Audience
     {
         public override bool Includes(Guid memberId, string role) => First.Includes(memberId, role) || Second.Includes(memberId, role);
+    }
+
+    sealed record AnyAudience(Audience[] Audiences) : Audience
+    {
+        public override bool Includes(Guid memberId, string role) => Audiences.Any(a => a.Includes(memberId, role));
     }
 
     internal sealed record RoleAudience(HashSet<string> Names) : Audience

@@ -62,6 +62,41 @@ public sealed class StreamHub : IDisposable
         if (push) this.push.Enqueue(audience);
     }
 
+    /// <summary>
+    /// Many events of one name at once (thousands of check-ins falling due together): numbered and
+    /// kept for resume one by one, but each stream is handed what it may hear of them as one
+    /// buffer, one item of its queue. A burst then neither fills a stream's queue nor costs a
+    /// queue item and a wake-up per event, and a phone still reads one `event:` per event. Push
+    /// sends one round for the batch to everyone in any of its audiences.
+    /// </summary>
+    public void PublishBatch(string eventName, IReadOnlyList<(object Payload, Audience Audience)> events, bool push = false)
+    {
+        if (events.Count == 0) return;
+        if (eventName.AsSpan().IndexOfAny('\n', '\r') >= 0) throw new ArgumentException("An event name is one line.", nameof(eventName));
+        // The same audience instance for many events (one member's circle) is matched once per stream.
+        var index = new Dictionary<Audience, int>();
+        var audienceOf = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
+            if (!index.TryGetValue(events[i].Audience, out audienceOf[i])) index[events[i].Audience] = audienceOf[i] = index.Count;
+        var audiences = index.OrderBy(a => a.Value).Select(a => a.Key).ToList();
+        lock (replayGate)
+        {
+            var frames = new byte[events.Count][];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var id = ++lastId;
+                frames[i] = Frame(id, eventName, JsonSerializer.Serialize(events[i].Payload, Json));
+                replay.Enqueue((id, events[i].Audience, frames[i]));
+            }
+            while (replay.Count > options.ReplayEvents) replay.Dequeue();
+            var batch = new FrameBatch(frames, audienceOf, audiences.Count);
+            foreach (var connection in open.Keys)
+                if (batch.For(audiences, connection) is { } buffer && !connection.Queue.Writer.TryWrite(buffer))
+                    connection.Close();
+        }
+        if (push) this.push.Enqueue(audiences.Count == 1 ? audiences[0] : Audience.AnyOf(audiences));
+    }
+
     /// <summary>A frame for one stream only, outside the numbered sequence: without an id, so the phone's Last-Event-ID stays as it was.</summary>
     internal static byte[] UnnumberedFrame(string eventName, object payload) =>
         Encoding.UTF8.GetBytes($"event: {eventName}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n");
