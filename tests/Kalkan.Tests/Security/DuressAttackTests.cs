@@ -76,7 +76,7 @@ public class DuressAttackTests
 
             var warning = await stream.NextAsync("duress", TimeSpan.FromSeconds(5)); // stored before it is sent
             Assert.Equal("Aizada", warning.Data.GetProperty("handle").GetString());
-            Assert.Contains("Possible duress", await defender.GetStringAsync("/calls"));
+            Assert.Contains("<h2>Possible duress · Aizada", await defender.GetStringAsync("/calls"));
         }
 
         await using var restarted = new KalkanFactory(store);
@@ -85,9 +85,14 @@ public class DuressAttackTests
         foreach (var page in new[] { "/calls", "/console/alerts" })
         {
             var html = await again.GetStringAsync(page);
-            Assert.Contains("Possible duress", html);
-            Assert.Contains("Aizada", html);
+            Assert.Contains("<h2>Possible duress · Aizada", html);
         }
+
+        // A defender who dealt with it resolves it, and it is gone.
+        var browser = restarted.Browser().WithToken(again.DefaultRequestHeaders.Authorization!.Parameter!);
+        var id = System.Text.RegularExpressions.Regex.Match(await browser.GetStringAsync("/calls"), "name=\"id\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/calls?handler=ResolveDuress", new() { ["id"] = id })).StatusCode);
+        Assert.DoesNotContain("<h2>Possible duress", await again.GetStringAsync("/calls"));
     }
 
     [Theory, Stores]

@@ -1,7 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Kalkan.Delivery.Push;
 using Kalkan.Members;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Kalkan.Tests.Delivery;
 
 namespace Kalkan.Tests.Security;
@@ -59,6 +66,58 @@ public class EffectiveRoleTests
         Assert.Contains("Aizada", await defender.GetStringAsync("/calls"));
         Assert.Contains("href=\"/console/alerts\"", await defender.GetStringAsync("/account"));
         Assert.Equal(HttpStatusCode.OK, (await defender.PostAsync($"/api/v1/alerts/{alert}/verify", null)).StatusCode);
+    }
+
+    [Theory, Stores]
+    public async Task Her_phone_is_not_pushed_an_SOS_while_her_required_second_factor_is_missing(Store kind)
+    {
+        var hits = Channel.CreateUnbounded<string>();
+        await using var service = await FakePushServiceAsync(hits);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
+        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        await admin.PutAsJsonAsync("/api/v1/network/second-factor", new { required = true });
+        var (without, _) = await kalkan.MemberAsync("defender");
+        var (with, _) = await kalkan.MemberAsync("defender");
+        var secret = Base32.Decode((await (await with.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+        await with.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
+        await SubscribeAsync(without, service, "without");
+        await SubscribeAsync(with, service, "with");
+        var (aizada, _) = await kalkan.MemberAsync();
+
+        await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8746, lon = 74.5698 });
+        await aizada.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.87, lon = 74.59 }); // everyone's: a second round
+
+        // Rounds go one after another: once her phone has the alert's push, the SOS round is over.
+        var seen = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (seen.Count(h => h == "with") < 2 || !seen.Contains("without")) seen.Add(await hits.Reader.ReadAsync(timeout.Token));
+        Assert.Equal(1, seen.Count(h => h == "without"));
+    }
+
+    static async Task SubscribeAsync(HttpClient phone, WebApplication service, string name)
+    {
+        using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
+        {
+            endpoint = service.Urls.Single() + "/push/" + name,
+            keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)) },
+        });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+    }
+
+    /// <summary>A push service on loopback that notes which phone each push was for.</summary>
+    static async Task<WebApplication> FakePushServiceAsync(Channel<string> hits)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/push/{name}", (string name) =>
+        {
+            hits.Writer.TryWrite(name);
+            return Results.StatusCode(201);
+        });
+        await app.StartAsync();
+        return app;
     }
 
     [Fact]
