@@ -79,8 +79,10 @@ public sealed class UnsealSocket(Unsealer unsealer, SealState seal, IOptions<Sto
             var answer = await AnswerAsync(Parse(line), stopping);
             await stream.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(answer, JsonSerializerOptions.Web) + "\n"), stopping);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Whatever went wrong (a client that hung up, a store that did not answer), the
+            // listener goes on; the passphrase is never part of what is logged.
             log.LogWarning("An unseal request on the socket was dropped ({Type})", e.GetType().Name);
             client.Dispose();
         }
