@@ -19,5 +19,5 @@ public static class IncidentServices
     }
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app) =>
-        app.MapIncidentApi().MapPerpetratorApi().MapEvidenceApi();
+        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi();
 }

@@ -11,10 +11,11 @@ namespace Kalkan.Incidents.Pages;
 /// or plate, each with a button that links him (an edit of a draft, a new version of a sealed one).
 /// </summary>
 [Authorize(Roles.Documenter)]
-public sealed class ShowModel(IncidentViewers viewers, IncidentReader reader, IncidentRecorder recorder, PerpetratorProfiles profiles) : PageModel
+public sealed class ShowModel(IncidentViewers viewers, IncidentReader reader, IncidentRecorder recorder, PerpetratorProfiles profiles, Evidence.EvidenceStore evidence) : PageModel
 {
     public IncidentView Incident { get; private set; } = null!;
     public Dictionary<int, List<ProfileMatch>> Suggestions { get; } = [];
+    public List<Evidence.EvidenceView> Evidence { get; private set; } = [];
     public string? Saved { get; private set; }
     public string? Problem { get; private set; }
 
@@ -58,6 +59,7 @@ public sealed class ShowModel(IncidentViewers viewers, IncidentReader reader, In
     {
         if (await reader.GetAsync(await viewers.OfAsync(User), id, version, ct) is not { } incident) return false;
         Incident = incident;
+        Evidence = await evidence.ListAsync(id, ct);
         for (var slot = 0; slot < incident.Perpetrators.Count; slot++)
         {
             var p = incident.Perpetrators[slot];
