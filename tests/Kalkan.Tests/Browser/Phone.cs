@@ -19,13 +19,13 @@ public static class Phone
         });
 
     /// <summary>250 kbit/s each way and 300 ms of latency, through the DevTools protocol.</summary>
-    public static async Task ThrottleTo2GAsync(this IPage page)
+    public static async Task ThrottleTo2GAsync(this IPage page, bool offline = false)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
         await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
         {
-            ["offline"] = false,
+            ["offline"] = offline,
             ["latency"] = 300,
             ["downloadThroughput"] = 250_000 / 8,
             ["uploadThroughput"] = 250_000 / 8,
