@@ -6,7 +6,8 @@ namespace Kalkan.Tests.Browser;
 /// <summary>A member's cheap phone: 360x740, touch, her language; optionally the throttled 2G link of issue 13.</summary>
 public static class Phone
 {
-    public static Task<IBrowserContext> NewPhoneAsync(this IBrowser browser, string locale = "en-GB", Geolocation? at = null) =>
+    /// <param name="firstVisit">No service worker: what a phone pays the first time (a worker would answer from its cache, weighing nothing).</param>
+    public static Task<IBrowserContext> NewPhoneAsync(this IBrowser browser, string locale = "en-GB", Geolocation? at = null, bool firstVisit = false) =>
         browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
@@ -16,16 +17,17 @@ public static class Phone
             TimezoneId = "Asia/Bishkek",
             Geolocation = at,
             Permissions = at is null ? [] : ["geolocation"],
+            ServiceWorkers = firstVisit ? ServiceWorkerPolicy.Block : ServiceWorkerPolicy.Allow,
         });
 
     /// <summary>250 kbit/s each way and 300 ms of latency, through the DevTools protocol.</summary>
-    public static async Task ThrottleTo2GAsync(this IPage page)
+    public static async Task ThrottleTo2GAsync(this IPage page, bool offline = false)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
         await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
         {
-            ["offline"] = false,
+            ["offline"] = offline,
             ["latency"] = 300,
             ["downloadThroughput"] = 250_000 / 8,
             ["uploadThroughput"] = 250_000 / 8,

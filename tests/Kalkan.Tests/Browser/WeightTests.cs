@@ -27,7 +27,7 @@ public class WeightTests(ITestOutputHelper output)
         var (playwright, browser) = await Chromium.LaunchAsync();
         await using var _ = browser;
         using var __ = playwright;
-        var context = await browser.NewPhoneAsync();
+        var context = await browser.NewPhoneAsync(firstVisit: true);
         var page = await context.NewPageAsync();
         await page.SignInAsync(server, "zarina", Passphrase);
         var cdp = await context.NewCDPSessionAsync(page);
