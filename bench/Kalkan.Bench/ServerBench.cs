@@ -42,6 +42,7 @@ static partial class ServerBench
             Console.WriteLine($"start to first 200 (unsealed by KALKAN_UNSEAL_PASSPHRASE): median {Median(unsealedStarts):F0} ms");
 
             using var kalkan = Start(kalkanDll, ["serve", "--data", data, "--urls", "http://127.0.0.1:5192"], unseal: false);
+            using var stopKalkan = KillOnDispose(kalkan); // a failed run must not leave a server behind
             using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5192") };
             await WaitFor200Async(http);
             var unsealTimes = new List<double>();
@@ -55,7 +56,12 @@ static partial class ServerBench
             }
             Console.WriteLine($"unseal (POST /api/v1/sys/unseal, Argon2id m=64 MiB t=3 p=4): median {Median(unsealTimes):F0} ms");
 
-            using var bare = Start(Environment.ProcessPath!, [typeof(ServerBench).Assembly.Location, "bare-server", "--urls", "http://127.0.0.1:5193"], unseal: false, dotnetHost: false);
+            // `dotnet run` starts the bench's own executable, `dotnet Kalkan.Bench.dll` the dotnet host: start the bare server the same way.
+            string[] bareArgs = Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet"
+                ? [typeof(ServerBench).Assembly.Location, "bare-server", "--urls", "http://127.0.0.1:5193"]
+                : ["bare-server", "--urls", "http://127.0.0.1:5193"];
+            using var bare = Start(Environment.ProcessPath!, bareArgs, unseal: false, dotnetHost: false);
+            using var stopBare = KillOnDispose(bare);
             using var bareHttp = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5193") };
             await WaitFor200Async(bareHttp);
             var rounds = new List<(double Kalkan, double Bare)>();
