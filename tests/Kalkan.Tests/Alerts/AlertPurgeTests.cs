@@ -56,7 +56,7 @@ public class AlertPurgeTests
 
         if (kind == Store.Sqlite)
         {
-            foreach (var file in Directory.EnumerateFiles(kalkan.Store.DataDir, "*", SearchOption.AllDirectories))
+            foreach (var file in StoredFiles.Under(kalkan.Store.DataDir))
             {
                 var bytes = await ReadSharedAsync(file);
                 Assert.False(bytes.AsSpan().IndexOf(reporterRef) >= 0, $"the reporter's reference is still in {Path.GetFileName(file)}");
@@ -80,7 +80,7 @@ public class AlertPurgeTests
             await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 95.0, lon = 74.59, note = canary }); // refused: logged nowhere either
             await WaitUntilAsync(async () => (await CountAsync<Alert>(kalkan)) == 0);
         }
-        var files = Directory.EnumerateFiles(store.DataDir, "*", SearchOption.AllDirectories).ToList();
+        var files = StoredFiles.Under(store.DataDir);
         Assert.Contains(files, f => f.EndsWith("kalkan.log"));
         foreach (var file in files)
         {

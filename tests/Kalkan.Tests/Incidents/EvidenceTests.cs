@@ -79,7 +79,7 @@ public class EvidenceTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/incidents/{id}/evidence", Jpeg.Content(jpeg))).StatusCode);
 
-        foreach (var file in Directory.EnumerateFiles(kalkan.Store.DataDir, "*", SearchOption.AllDirectories))
+        foreach (var file in StoredFiles.Under(kalkan.Store.DataDir))
         {
             var bytes = await ReadSharedAsync(file);
             Assert.False(Contains(bytes, "canary-gps"u8.ToArray()) || Contains(bytes, "canary-evidence-pixels"u8.ToArray()), $"evidence in plaintext in {Path.GetFileName(file)}");

@@ -27,7 +27,7 @@ public static class SeizedDisk
     /// <summary>The seized files; on PostgreSQL its pages are first written out, so nothing waits in memory only.</summary>
     public static async Task<List<string>> FilesAsync(ITestStore store)
     {
-        var files = Directory.EnumerateFiles(store.DataDir, "*", SearchOption.AllDirectories).ToList();
+        var files = StoredFiles.Under(store.DataDir);
         if (store.Db is null || Environment.GetEnvironmentVariable(PostgresDataVariable) is not { Length: > 0 } cluster) return files;
         await using var admin = new NpgsqlConnection(StoresAttribute.PostgresAdmin);
         await admin.OpenAsync();
