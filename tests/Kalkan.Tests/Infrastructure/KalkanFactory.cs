@@ -19,9 +19,9 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
     public TimeProvider? Clock { get; init; }
 
     /// <summary>A Kalkan on a fresh store of its own (deleted when disposed), set up with <see cref="Scenario"/>'s admin unless told not to.</summary>
-    public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null)
+    public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var kalkan = new KalkanFactory(await TestStore.CreateAsync(kind), settings) { ownsStore = true };
+        var kalkan = new KalkanFactory(await TestStore.CreateAsync(kind), settings) { ownsStore = true, Clock = clock };
         if (setUp) await kalkan.SetUpAsync();
         return kalkan;
     }
