@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kalkan.Audit;
 using Kalkan.Members;
+using Kalkan.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Incidents;
@@ -20,8 +21,13 @@ public static class PerpetratorEndpoints
     }
 
     /// <summary>POST, not GET: a badge or plate in a URL would sit in every proxy's log.</summary>
-    public static async Task<Ok<List<ProfileMatch>>> Match(MatchRequest? request, PerpetratorProfiles profiles, CancellationToken ct) =>
-        TypedResults.Ok(await profiles.MatchAsync(request?.Badge, request?.VehiclePlate, ct));
+    public static async Task<Results<Ok<List<ProfileMatch>>, ValidationProblem>> Match(MatchRequest? request, PerpetratorProfiles profiles, CancellationToken ct)
+    {
+        // Nothing to match is a mistake of the caller's, not an empty answer: it would hide a form that lost its fields.
+        if (string.IsNullOrWhiteSpace(request?.Badge) && string.IsNullOrWhiteSpace(request?.VehiclePlate))
+            return new Validation().Add("badge", "A badge or a vehicle plate.").Problem();
+        return TypedResults.Ok(await profiles.MatchAsync(request.Badge, request.VehiclePlate, ct));
+    }
 
     public static async Task<Ok<List<ProfileView>>> List(PerpetratorProfiles profiles, CancellationToken ct) =>
         TypedResults.Ok(await profiles.ListAsync(ct));
