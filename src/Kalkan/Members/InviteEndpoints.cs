@@ -13,6 +13,9 @@ public static class InviteEndpoints
     public sealed record JoinRequest(string? Code, string? Handle, string? Passphrase);
     public sealed record JoinResponse(Guid Id, string Role);
 
+    /// <summary>The time every join answer takes at least: above one Argon2id and a store write on a small server.</summary>
+    static readonly TimeSpan JoinFloor = TimeSpan.FromMilliseconds(600);
+
     public static IEndpointRouteBuilder MapInvites(this IEndpointRouteBuilder app)
     {
         var invites = app.MapGroup("/api/v1/invites").WithTags("Members").RequireAuthorization(Roles.Defender);
@@ -42,8 +45,14 @@ public static class InviteEndpoints
         if (Handles.Problem(request.Handle) is { } handleProblem) errors.Add("handle", handleProblem);
         if (PassphrasePolicy.Problem(request.Passphrase) is { } passphraseProblem) errors.Add("passphrase", passphraseProblem);
         if (errors.Any) return errors.Problem();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (outcome, member) = await invitations.JoinAsync(request.Code!, request.Handle!.Trim(), request.Passphrase!, ct);
         if (outcome == JoinOutcome.Joined) await audit.RecordAsync(Audit.AuditActions.MemberJoined, member!.Id, ct);
+        // Joining writes a member and an audit entry, a refusal writes nothing: on a slow store that
+        // difference would time out which codes are live. Every answer waits out one floor (wall time,
+        // what a prober measures), so 201, 409 and 410 leave at the same moment.
+        var left = JoinFloor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero) await Task.Delay(left, ct);
         return outcome switch
         {
             JoinOutcome.Gone => TypedResults.Problem(title: "This invitation was used or has expired. Ask for a new one.", statusCode: StatusCodes.Status410Gone),
