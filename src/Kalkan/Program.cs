@@ -5,6 +5,7 @@ using Kalkan.Cli;
 using Kalkan.Delivery;
 using Kalkan.Incidents;
 using Kalkan.Members;
+using Kalkan.Places;
 using Kalkan.Research;
 using Kalkan.Seal;
 using Kalkan.Sessions;
@@ -53,7 +54,8 @@ public class Program
             .AddCircles()
             .AddResearch()
             .AddAlerts()
-            .AddIncidents();
+            .AddIncidents()
+            .AddPlaces();
 
         var app = builder.Build();
 
@@ -75,6 +77,7 @@ public class Program
         app.MapDelivery();
         app.MapAlerts();
         app.MapIncidents();
+        app.MapPlaces();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(NothingHere.Answer);

@@ -15,6 +15,7 @@ public static class Menu
         new("/checkin", "Check-in", Roles.Member),
         new("/circle", "My circle", Roles.Member),
         new("/calls", "Calls for help", Roles.Member),
+        new("/places", "Safe places", Roles.Member),
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
         new("/console/alerts", "Alerts console", Roles.Defender),

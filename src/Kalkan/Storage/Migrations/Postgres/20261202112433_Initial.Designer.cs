@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261202100237_Initial")]
+    [Migration("20261202112433_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -796,6 +796,27 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Places.SafePlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("DetailsSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("safe_places", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Seal.SealRecord", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261202095931_Initial")]
+    [Migration("20261202112258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -791,6 +791,27 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Kalkan.Places.SafePlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DetailsSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("safe_places", (string)null);
                 });
 
             modelBuilder.Entity("Kalkan.Seal.SealRecord", b =>
