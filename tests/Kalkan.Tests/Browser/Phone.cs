@@ -20,11 +20,19 @@ public static class Phone
             ServiceWorkers = firstVisit ? ServiceWorkerPolicy.Block : ServiceWorkerPolicy.Allow,
         });
 
-    /// <summary>250 kbit/s each way and 300 ms of latency, through the DevTools protocol.</summary>
+    /// <summary>
+    /// 250 kbit/s each way and 300 ms of latency, through the DevTools protocol; offline on the same
+    /// link when asked. One DevTools session per page: conditions set through a second session do
+    /// not replace the first's, so an "offline" there left the throttled link still connected.
+    /// </summary>
     public static async Task ThrottleTo2GAsync(this IPage page, bool offline = false)
     {
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("Network.enable");
+        if (!Links.TryGetValue(page, out var cdp))
+        {
+            cdp = await page.Context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("Network.enable");
+            Links.AddOrUpdate(page, cdp);
+        }
         await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
         {
             ["offline"] = offline,
@@ -33,6 +41,8 @@ public static class Phone
             ["uploadThroughput"] = 250_000 / 8,
         });
     }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, ICDPSession> Links = new();
 
     /// <summary>A set-up Kalkan on real Kestrel (a browser needs a socket), with a signed-in defender's API client.</summary>
     public static async Task<(KalkanFactory Kalkan, Uri Server, HttpClient Defender)> ServeAsync()
