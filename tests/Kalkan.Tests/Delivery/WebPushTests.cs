@@ -71,6 +71,34 @@ public class WebPushTests
     }
 
     [Theory, Stores]
+    public async Task The_lock_screen_text_is_in_the_language_her_phone_subscribed_in(Store kind)
+    {
+        var inbox = Channel.CreateUnbounded<Received>();
+        await using var service = await FakePushServiceAsync(inbox, () => HttpStatusCode.Created);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
+        var (phone, _) = await kalkan.MemberAsync();
+        var (reporter, _) = await kalkan.MemberAsync();
+        using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var auth = RandomNumberGenerator.GetBytes(16);
+        var subscribe = new HttpRequestMessage(HttpMethod.Post, "/api/v1/push/subscriptions")
+        {
+            Content = JsonContent.Create(new
+            {
+                endpoint = service.Urls.Single() + "/push/" + Guid.NewGuid().ToString("N"),
+                keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(auth) },
+            }),
+        };
+        subscribe.Headers.AcceptLanguage.ParseAdd("ru-RU,ru;q=0.9");
+        Assert.Equal(HttpStatusCode.Created, (await phone.SendAsync(subscribe)).StatusCode);
+
+        await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "patrol", lat = 42.87, lon = 74.59 });
+        var json = JsonDocument.Parse(PushDecryption.Decrypt((await ReadAsync(inbox)).Body, browser, auth)).RootElement;
+
+        Assert.Equal("Заметки", json.GetProperty("title").GetString());
+        Assert.Equal("Что-то новое", json.GetProperty("body").GetString());
+    }
+
+    [Theory, Stores]
     public async Task Subscriptions_take_only_push_services_and_real_keys_are_sealed_and_removed_by_their_owner(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);

@@ -62,7 +62,7 @@ public partial class TranslationTests
         "Your check-in is set.", "Your check-in is extended.", "Checked in. Glad you are safe.", "This is not your current passphrase.",
         "No member has this handle.", "Your circle is full.", "Sign in first.", "Your role does not allow this.", "Alerts", "SOS", "Check-in",
         "My circle", "Calls for help", "My account", "Safe places", "{0} min", "{0} h {1} min", "in {0}", "{0} ago",
-        "Queued: it goes out as soon as the connection is back.", "Sent.", "No connection. This page is from the last time you were online.",
+        "Queued: it goes out as soon as the connection is back.", "Sent.", "Notes", "Something new", "No connection. This page is from the last time you were online.",
     ];
 
     static readonly HashSet<string> ConsoleOnly =

@@ -16,7 +16,7 @@ namespace Kalkan.Delivery.Push;
 /// <summary>The VAPID public key, and a phone's push subscription: added by her, removed by her.</summary>
 public static class PushEndpoints
 {
-    public const string EndpointColumn = "endpoint", P256dhColumn = "p256dh", AuthColumn = "auth";
+    public const string EndpointColumn = "endpoint", P256dhColumn = "p256dh", AuthColumn = "auth", LanguageColumn = "language";
 
     public sealed record KeyResponse(string PublicKey);
     public sealed record SubscriptionKeys(string? P256dh, string? Auth);
@@ -57,10 +57,12 @@ public static class PushEndpoints
             return TypedResults.Problem(title: "This account has as many phones for notifications as it may; remove one first.", statusCode: StatusCodes.Status409Conflict);
         // The same phone subscribing again (or after another member used it) replaces the old row.
         await subscriptions.Where(s => s.EndpointIndex == index).ExecuteDeleteAsync(ct);
-        var row = new PushSubscription { MemberId = me, EndpointSealed = [], EndpointIndex = index, P256dhSealed = [], AuthSealed = [], CreatedAt = clock.GetUtcNow() };
+        var row = new PushSubscription { MemberId = me, EndpointSealed = [], EndpointIndex = index, P256dhSealed = [], AuthSealed = [], LanguageSealed = [], CreatedAt = clock.GetUtcNow() };
         row.EndpointSealed = cipher.Encrypt(endpoint.AbsoluteUri, new FieldRef(PushSubscription.Table, EndpointColumn, row.Id));
         row.P256dhSealed = cipher.Encrypt(p256dh!, new FieldRef(PushSubscription.Table, P256dhColumn, row.Id));
         row.AuthSealed = cipher.Encrypt(auth!, new FieldRef(PushSubscription.Table, AuthColumn, row.Id));
+        // The language of the request (her pages' choice, else her phone's): the lock-screen text will be in it.
+        row.LanguageSealed = cipher.Encrypt(System.Globalization.CultureInfo.CurrentUICulture.Name, new FieldRef(PushSubscription.Table, LanguageColumn, row.Id));
         subscriptions.Add(row);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created((string?)null, new SubscribeResponse(row.Id));

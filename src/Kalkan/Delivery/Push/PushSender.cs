@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery.Push;
@@ -14,7 +16,7 @@ namespace Kalkan.Delivery.Push;
 /// service calls gone (404, 410) is deleted. Endpoints are never logged.
 /// </summary>
 sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, SealState seal,
-    IOptionsMonitor<PushOptions> options, TimeProvider clock, ILogger<PushSender> log) : BackgroundService
+    IOptionsMonitor<PushOptions> options, IStringLocalizer<Web.SharedResource> texts, TimeProvider clock, ILogger<PushSender> log) : BackgroundService
 {
     public const string Client = "push";
 
@@ -49,7 +51,8 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
         if (targets.Count == 0) return;
 
         var settings = options.CurrentValue;
-        var message = JsonSerializer.SerializeToUtf8Bytes(new { title = settings.Title, body = settings.Body, url = "/alerts" });
+        var languages = targets.ToDictionary(t => t.Id, t => cipher.DecryptString(t.LanguageSealed, new FieldRef(PushSubscription.Table, PushEndpoints.LanguageColumn, t.Id)));
+        var messages = languages.Values.Distinct().ToDictionary(l => l, l => MessageIn(l, settings));
         using var vapid = (await VapidKey.OfNetworkAsync(db, cipher, ct)).Open(cipher);
         var gone = new List<Guid>();
         var client = http.CreateClient(Client);
@@ -58,7 +61,7 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
             var endpoint = new Uri(cipher.DecryptString(target.EndpointSealed, new FieldRef(PushSubscription.Table, PushEndpoints.EndpointColumn, target.Id)));
             var p256dh = cipher.Decrypt(target.P256dhSealed, new FieldRef(PushSubscription.Table, PushEndpoints.P256dhColumn, target.Id));
             var auth = cipher.Decrypt(target.AuthSealed, new FieldRef(PushSubscription.Table, PushEndpoints.AuthColumn, target.Id));
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(WebPushCrypto.Encrypt(message, p256dh, auth)) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(WebPushCrypto.Encrypt(messages[languages[target.Id]], p256dh, auth)) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             request.Content.Headers.ContentEncoding.Add("aes128gcm");
             request.Headers.TryAddWithoutValidation("TTL", ((int)settings.TimeToLive.TotalSeconds).ToString());
@@ -76,5 +79,23 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
             }
         });
         if (gone.Count > 0) await db.Set<PushSubscription>().Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The neutral text in her language: the network's Push:Title and Push:Body as the shared
+    /// strings translate them (a text the network wrote itself and nobody translated stays as written).
+    /// </summary>
+    byte[] MessageIn(string language, PushOptions settings)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = Web.Localization.Languages.Contains(language) ? CultureInfo.GetCultureInfo(language) : CultureInfo.InvariantCulture;
+            return JsonSerializer.SerializeToUtf8Bytes(new { title = texts[settings.Title].Value, body = texts[settings.Body].Value, url = "/alerts" });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

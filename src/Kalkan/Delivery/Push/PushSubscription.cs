@@ -17,6 +17,8 @@ public sealed class PushSubscription
     public required byte[] EndpointIndex { get; set; }
     public required byte[] P256dhSealed { get; set; }
     public required byte[] AuthSealed { get; set; }
+    /// <summary>The language her pages were in when she subscribed ("ru"), sealed: a lock-screen text in it.</summary>
+    public required byte[] LanguageSealed { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

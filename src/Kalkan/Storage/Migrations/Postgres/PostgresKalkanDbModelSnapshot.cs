@@ -381,6 +381,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("LanguageSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid");
 

@@ -376,6 +376,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("LanguageSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
