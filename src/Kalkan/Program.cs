@@ -1,5 +1,6 @@
 using Kalkan.Alerts;
 using Kalkan.Audit;
+using Kalkan.Cases;
 using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
@@ -53,7 +54,8 @@ public class Program
             .AddCircles()
             .AddResearch()
             .AddAlerts()
-            .AddIncidents();
+            .AddIncidents()
+            .AddCases();
 
         var app = builder.Build();
 
@@ -75,6 +77,7 @@ public class Program
         app.MapDelivery();
         app.MapAlerts();
         app.MapIncidents();
+        app.MapCases();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(NothingHere.Answer);
