@@ -21,5 +21,5 @@ public static class CaseActions
 {
     public const string Created = "case.created", Read = "case.read", Status = "case.status", Assigned = "case.assigned",
         Warned = "case.retaliation", Exported = "case.exported", Listed = "case.listed",
-        DocumentAdded = "case.document.added", DocumentRead = "case.document.read", Deadline = "case.deadline";
+        DocumentAdded = "case.document.added", DocumentRead = "case.document.read", Deadline = "case.deadline", Statistics = "case.statistics";
 }

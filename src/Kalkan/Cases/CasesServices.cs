@@ -1,4 +1,5 @@
 using Kalkan.Circles;
+using Kalkan.Documents;
 using Kalkan.Incidents;
 
 namespace Kalkan.Cases;
@@ -20,9 +21,10 @@ public static class CasesServices
         services.AddSingleton<IIncidentObserver>(s => s.GetRequiredService<RetaliationWatch>());
         services.AddSingleton<IAlarmObserver>(s => s.GetRequiredService<RetaliationWatch>());
         services.AddHostedService<RetaliationWarnings>();
+        services.AddDocuments();
         services.AddScoped<Delivery.IStreamGreeting, RetaliationGreeting>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app) => app.MapCaseApi().MapCaseRecords();
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app) => app.MapCaseApi().MapCaseRecords().MapCaseStatistics().MapCaseDossier();
 }
