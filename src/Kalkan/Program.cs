@@ -1,5 +1,6 @@
 using Kalkan.Alerts;
 using Kalkan.Audit;
+using Kalkan.Cases;
 using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
@@ -55,7 +56,8 @@ public class Program
             .AddResearch()
             .AddAlerts()
             .AddIncidents()
-            .AddPlaces();
+            .AddPlaces()
+            .AddCases();
 
         var app = builder.Build();
 
@@ -78,6 +80,7 @@ public class Program
         app.MapAlerts();
         app.MapIncidents();
         app.MapPlaces();
+        app.MapCases();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(NothingHere.Answer);

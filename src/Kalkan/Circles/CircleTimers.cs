@@ -17,7 +17,7 @@ namespace Kalkan.Circles;
 /// before it is announced, so two instances never announce one twice.
 /// </summary>
 sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub hub, IOptions<CirclesOptions> options,
-    TimeProvider clock, ILogger<CircleTimers> log) : BackgroundService
+    TimeProvider clock, ILogger<CircleTimers> log, IEnumerable<IAlarmObserver> observers) : BackgroundService
 {
     /// <summary>Missed check-ins handed to the streams together: one batch of frames each.</summary>
     const int Batch = 2000;
@@ -71,6 +71,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
             // One audience instance per owner, so the hub matches each circle once per stream.
             if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
             events.Add((Alarm.Payload(checkin, book.HandleOf(owner), "missed", circles), audience));
+            foreach (var observer in observers) observer.CheckinMissed(owner, checkin.Id);
             if (events.Count == Batch) Announce(events);
         }
         Announce(events);

@@ -36,7 +36,7 @@ public static class SosEndpoints
     /// <param name="idempotencyKey">Sent again with the same key (a lost answer, the offline queue, Back), it answers the first SOS and sends nothing more.</param>
     public static async Task<Results<Created<CircleEndpoints.IdResponse>, ValidationProblem, ProblemHttpResult>> Raise(SosRequest request, ClaimsPrincipal user,
         KalkanDb db, CircleDirectory circles, StreamHub hub, TimeProvider clock, Idempotency once,
-        [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, CancellationToken ct)
+        [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, IEnumerable<IAlarmObserver> observers, CancellationToken ct)
     {
         // Her position when her phone can give it; an SOS without one still goes out.
         var errors = Places.Validate(request.Lat, request.Lon, required: false);
@@ -57,6 +57,7 @@ public static class SosEndpoints
         var handle = await circles.HandleOfAsync(me, ct);
         hub.Publish("sos", new { id = call.Id, handle, lat = request.Lat, lon = request.Lon, note = request.Note?.Trim(), at = call.CreatedAt },
             await circles.AudienceOfAsync(me, ct), push: true);
+        foreach (var observer in observers) observer.SosRaised(me, call.Id);
         return TypedResults.Created($"/api/v1/sos/{call.Id}", new CircleEndpoints.IdResponse(call.Id));
     }
 

@@ -16,7 +16,8 @@ public sealed record RecordResult(RecordOutcome Outcome, CreatedIncident? Create
 /// Each change and its audit entries are saved by one SaveChanges (the chain's), so a 201 means
 /// both the record and its audit trail are stored; nothing is stored when a rule fails.
 /// </summary>
-public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymRegistry pseudonyms, PerpetratorProfiles profiles, AuditChain audit, TimeProvider clock)
+public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymRegistry pseudonyms, PerpetratorProfiles profiles, AuditChain audit, TimeProvider clock,
+    IEnumerable<IIncidentObserver> observers)
 {
     public const string SealedTitle = "This version is sealed and never changes; make a correction (a new version) instead.";
     public const string DraftOpenTitle = "A draft version is open; change or seal it before making another.";
@@ -33,6 +34,7 @@ public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymR
         await audit.RecordAsync(IncidentActions.Created, incident.Id, ct);
         if (linked) await audit.RecordAsync(IncidentActions.Linked, incident.Id, ct);
         if (input!.Seal == true) await SealVersionAsync(version, ct);
+        Tell(incident.Id, version);
         return Done(incident.Id, version, suggestions);
     }
 
@@ -50,6 +52,7 @@ public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymR
         await audit.RecordAsync(IncidentActions.Drafted, incident.Id, ct);
         if (linked) await audit.RecordAsync(IncidentActions.Linked, incident.Id, ct);
         if (input!.Seal == true) await SealVersionAsync(version, ct);
+        Tell(incident.Id, version);
         return Done(incident.Id, version, suggestions);
     }
 
@@ -83,6 +86,7 @@ public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymR
         }
         if (linked) await audit.RecordAsync(IncidentActions.Linked, incident.Id, ct);
         if (input!.Seal == true) await SealVersionAsync(version, ct);
+        Tell(incident.Id, version);
         return Done(incident.Id, version, suggestions);
     }
 
@@ -144,6 +148,13 @@ public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymR
     async Task<IncidentVersion> LatestAsync(Incident incident, CancellationToken ct) =>
         await db.Set<IncidentVersion>().Include(v => v.Acts).Include(v => v.People).Include(v => v.Perpetrators).AsSplitQuery()
             .SingleAsync(v => v.IncidentId == incident.Id && v.Number == incident.LatestVersion, ct);
+
+    /// <summary>Once stored: who the version names, for features that watch over people (cases).</summary>
+    void Tell(Guid incident, IncidentVersion version)
+    {
+        var notice = new IncidentNotice(incident, [.. version.People.Select(p => p.PseudonymId)], [.. version.Perpetrators.Select(p => p.ProfileId)]);
+        foreach (var observer in observers) observer.Recorded(notice);
+    }
 
     static RecordResult Done(Guid id, IncidentVersion version, List<LinkSuggestion> suggestions) =>
         new(RecordOutcome.Done, new CreatedIncident(id, version.Number, version.SealedAt is null ? IncidentCodes.Draft : IncidentCodes.Sealed, suggestions));

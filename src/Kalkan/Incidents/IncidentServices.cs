@@ -1,3 +1,4 @@
+using Kalkan.Documents;
 using Kalkan.Incidents.Evidence;
 
 namespace Kalkan.Incidents;
@@ -15,6 +16,7 @@ public static class IncidentServices
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section)
             .Validate(o => o.MaxBytes > 0, "Incidents:Evidence:MaxBytes must be positive").ValidateOnStart();
         services.AddScoped<EvidenceStore>();
+        services.AddDocuments();
         return services;
     }
 

@@ -29,7 +29,7 @@ public sealed class SosModel(KalkanDb db, CircleDirectory circles, StreamHub hub
     public async Task<IActionResult> OnPostAsync(string? lat, string? lon, string? note, string? idempotencyKey, CancellationToken ct)
     {
         var result = await SosEndpoints.Raise(new(Number(lat), Number(lon), string.IsNullOrWhiteSpace(note) ? null : note), User, db, circles, hub, clock,
-            once, idempotencyKey, ct);
+            once, idempotencyKey, HttpContext.RequestServices.GetServices<IAlarmObserver>(), ct);
         Outcome = PageOutcome.From(result);
         if (Outcome.Value is CircleEndpoints.IdResponse created) return Redirect($"/sos?id={created.Id}");
         Response.StatusCode = 400;

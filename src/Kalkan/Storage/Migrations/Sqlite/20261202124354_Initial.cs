@@ -58,6 +58,24 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TitleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    NotesSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FiledOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    WatchUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "checkins",
                 columns: table => new
                 {
@@ -307,6 +325,164 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_assignees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_assignees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_assignees_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Due = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabelSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_deadlines_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_documents_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_people",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    PseudonymSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    WatchIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_people", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_people_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    On = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    UnderPressure = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_steps_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_warnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SourceKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_warnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_warnings_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_incidents",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_incidents", x => new { x.CaseId, x.IncidentId });
+                    table.ForeignKey(
+                        name: "FK_case_incidents_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_case_incidents_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incident_evidence",
                 columns: table => new
                 {
@@ -436,6 +612,30 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         principalTable: "members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_perpetrators",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_perpetrators", x => new { x.CaseId, x.ProfileId });
+                    table.ForeignKey(
+                        name: "FK_case_perpetrators_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_case_perpetrators_perpetrator_profiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "perpetrator_profiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -576,6 +776,68 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "IX_alerts_LandmarkId",
                 table: "alerts",
                 column: "LandmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_assignees_CaseId_MemberIndex",
+                table: "case_assignees",
+                columns: new[] { "CaseId", "MemberIndex" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_assignees_MemberIndex",
+                table: "case_assignees",
+                column: "MemberIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_deadlines_CaseId",
+                table: "case_deadlines",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_deadlines_RemindedAt_Due",
+                table: "case_deadlines",
+                columns: new[] { "RemindedAt", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_documents_CaseId",
+                table: "case_documents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_incidents_IncidentId",
+                table: "case_incidents",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_people_CaseId",
+                table: "case_people",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_people_MemberIndex",
+                table: "case_people",
+                column: "MemberIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_people_WatchIndex",
+                table: "case_people",
+                column: "WatchIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_perpetrators_ProfileId",
+                table: "case_perpetrators",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_steps_CaseId",
+                table: "case_steps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_warnings_CaseId_SourceKey",
+                table: "case_warnings",
+                columns: new[] { "CaseId", "SourceKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_checkins_FiredBy",
@@ -730,6 +992,30 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "audit");
 
             migrationBuilder.DropTable(
+                name: "case_assignees");
+
+            migrationBuilder.DropTable(
+                name: "case_deadlines");
+
+            migrationBuilder.DropTable(
+                name: "case_documents");
+
+            migrationBuilder.DropTable(
+                name: "case_incidents");
+
+            migrationBuilder.DropTable(
+                name: "case_people");
+
+            migrationBuilder.DropTable(
+                name: "case_perpetrators");
+
+            migrationBuilder.DropTable(
+                name: "case_steps");
+
+            migrationBuilder.DropTable(
+                name: "case_warnings");
+
+            migrationBuilder.DropTable(
                 name: "checkins");
 
             migrationBuilder.DropTable(
@@ -779,6 +1065,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "alerts");
+
+            migrationBuilder.DropTable(
+                name: "cases");
 
             migrationBuilder.DropTable(
                 name: "pseudonyms");

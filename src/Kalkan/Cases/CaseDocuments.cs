@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Kalkan.Audit;
+using Kalkan.Incidents.Evidence;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Cases;
+
+public enum DocumentOutcome { Done, NotFound, TooLarge, RefusedType, BadDirection }
+
+public sealed record DocumentView(Guid Id, string Direction, string MediaType, long Size, string Sha256, string? Name, DateTimeOffset AddedAt);
+
+/// <summary>
+/// The documents of a case, sent and received, stored as evidence is (<see cref="SealedFile"/>:
+/// sealed chunk by chunk on the way to disk, never whole in memory). Only the case's own defenders
+/// and admins add, list or read them; every addition and read is in the audit chain.
+/// </summary>
+public sealed class CaseDocuments(KalkanDb db, SealState seal, FieldCipher cipher, AuditChain audit, IOptions<EvidenceOptions> options,
+    IOptions<StoreOptions> store, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<string> Directions = ["sent", "received"];
+
+    string Folder => Path.Combine(store.Value.DataDir, "case-documents");
+    string PathOf(Guid id) => Path.Combine(Folder, $"{id:N}.sealed");
+    byte[] Key => seal.KeyFor($"file/{CaseDocument.Table}");
+    static string Binding(Guid id) => $"{CaseDocument.Table}\0{id:N}";
+
+    /// <summary>What a document may be: what evidence may be, and plain text (a letter typed out).</summary>
+    static bool Accepts(string mediaType, out Func<byte[], bool> looksRight)
+    {
+        looksRight = _ => true;
+        return mediaType == "text/plain" || EvidenceTypes.Accepted.TryGetValue(mediaType, out looksRight!);
+    }
+
+    public async Task<(DocumentOutcome, DocumentView?)> AddAsync(CaseReader reader, Guid caseId, string? direction, string? mediaType, string? name,
+        long? length, Stream body, CancellationToken ct)
+    {
+        if (!await db.Set<Case>().HandledBy(db, reader).AnyAsync(c => c.Id == caseId, ct)) return (DocumentOutcome.NotFound, null);
+        if (direction is null || !Directions.Contains(direction)) return (DocumentOutcome.BadDirection, null);
+        mediaType = mediaType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !Accepts(mediaType, out var looksRight)) return (DocumentOutcome.RefusedType, null);
+        if (length > options.Value.MaxBytes) return (DocumentOutcome.TooLarge, null);
+        var document = new CaseDocument { CaseId = caseId, Direction = direction, MediaType = mediaType, Sha256 = "", AddedAt = clock.GetUtcNow() };
+        DataFolder.Ensure(Folder);
+        var stored = false;
+        try
+        {
+            var outcome = await ReceiveAsync(document, body, looksRight, ct);
+            if (outcome != DocumentOutcome.Done) return (outcome, null);
+            if (!string.IsNullOrWhiteSpace(name) && name.Length <= 255)
+                document.NameSealed = cipher.Encrypt(name.Trim(), new FieldRef(CaseDocument.Table, CaseDocument.NameColumn, document.Id));
+            db.Add(document);
+            await audit.RecordAsync(CaseActions.DocumentAdded, caseId, ct);
+            stored = true;
+            return (DocumentOutcome.Done, View(document));
+        }
+        finally
+        {
+            if (!stored) File.Delete(PathOf(document.Id));
+        }
+    }
+
+    async Task<DocumentOutcome> ReceiveAsync(CaseDocument document, Stream body, Func<byte[], bool> looksRight, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var writer = new SealedFile.Writer(new FileStream(PathOf(document.Id), file), Key, Binding(document.Id));
+        var buffer = new byte[SealedFile.ChunkSize];
+        long total = 0;
+        int n;
+        while ((n = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
+        {
+            if (total == 0 && !looksRight(buffer[..Math.Min(n, 16)])) return DocumentOutcome.RefusedType;
+            total += n;
+            if (total > options.Value.MaxBytes) return DocumentOutcome.TooLarge;
+            sha.AppendData(buffer, 0, n);
+            await writer.WriteAsync(buffer.AsMemory(0, n), ct);
+        }
+        if (total == 0) return DocumentOutcome.RefusedType;
+        await writer.CompleteAsync(ct);
+        document.Size = total;
+        document.Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
+        return DocumentOutcome.Done;
+    }
+
+    /// <summary>A document's plaintext as a stream, or null for anyone who does not handle the case.</summary>
+    public async Task<(DocumentView View, Stream Content)?> OpenAsync(CaseReader reader, Guid caseId, Guid documentId, CancellationToken ct)
+    {
+        var handled = db.Set<Case>().HandledBy(db, reader).Select(c => c.Id);
+        var document = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId && handled.Contains(d.CaseId), ct);
+        if (document is null) return null;
+        await audit.RecordAsync(CaseActions.DocumentRead, caseId, ct);
+        return (View(document), new SealedFile.Reader(File.OpenRead(PathOf(document.Id)), Key, Binding(document.Id)));
+    }
+
+    public async Task<List<DocumentView>> ListAsync(CaseReader reader, Guid caseId, CancellationToken ct)
+    {
+        var handled = db.Set<Case>().HandledBy(db, reader).Select(c => c.Id);
+        return [.. (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId && handled.Contains(d.CaseId)).OrderBy(d => d.AddedAt).ToListAsync(ct)).Select(View)];
+    }
+
+    DocumentView View(CaseDocument d) => new(d.Id, d.Direction, d.MediaType, d.Size, d.Sha256,
+        d.NameSealed is null ? null : cipher.DecryptString(d.NameSealed, new FieldRef(CaseDocument.Table, CaseDocument.NameColumn, d.Id)), d.AddedAt);
+}

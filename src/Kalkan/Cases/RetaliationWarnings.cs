@@ -1,0 +1,96 @@
+using Kalkan.Audit;
+using Kalkan.Delivery;
+using Kalkan.Incidents;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalkan.Cases;
+
+/// <summary>
+/// Turns each signal into warnings for the watched cases it touches: a new incident naming a
+/// complainant or helper (by pseudonym) or a perpetrator of the case (the same profile, or one with
+/// the same badge or plate), or an SOS or missed check-in of a complainant or helper who is a member.
+/// Each warning is stored first (unique per case and source, so nothing warns twice), entered in
+/// the audit chain, then sent as `event: retaliation` {case, reason} to the case's own defenders'
+/// streams and, with the neutral push text, to their phones.
+/// </summary>
+sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory scopes, StreamHub hub, TimeProvider clock,
+    ILogger<RetaliationWarnings> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await foreach (var signal in watch.Signals.ReadAllAsync(stop))
+        {
+            try
+            {
+                await HandleAsync(signal, stop);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // By type only: a signal names people.
+                log.LogError("The retaliation watch could not handle a signal: {Type}", e.GetType().Name);
+            }
+        }
+    }
+
+    async Task HandleAsync(WatchSignal signal, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var keys = scope.ServiceProvider.GetRequiredService<CaseKeys>();
+        var now = clock.GetUtcNow();
+        var watched = db.Set<Case>().Where(c => c.WatchUntil == null || c.WatchUntil > now);
+        var found = new List<(Guid Case, string Reason, Guid Source)>();
+        switch (signal)
+        {
+            case WatchSignal.Incident { Notice: var notice }:
+                // A correction of one of the case's own incidents is not news.
+                var ownCases = db.Set<CaseIncident>().Where(i => i.IncidentId == notice.Incident).Select(i => i.CaseId);
+                var open = watched.Where(c => !ownCases.Contains(c.Id));
+                // One query per index: a person or two, a perpetrator or two (byte arrays do not go into IN lists on every provider).
+                foreach (var index in notice.People.Distinct().Select(keys.WatchIndexOf))
+                    foreach (var id in await open.Where(c => db.Set<CasePerson>().Any(p => p.CaseId == c.Id && p.WatchIndex == index)).Select(c => c.Id).ToListAsync(ct))
+                        found.Add((id, CaseCodes.WatchedPerson, notice.Incident));
+                foreach (var profile in notice.Profiles.Distinct())
+                {
+                    var named = await db.Set<PerpetratorProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == profile, ct);
+                    var (badge, plate) = (named?.BadgeIndex, named?.PlateIndex);
+                    var same = db.Set<PerpetratorProfile>().Where(p => p.Id == profile
+                        || (badge != null && p.BadgeIndex == badge) || (plate != null && p.PlateIndex == plate)).Select(p => p.Id);
+                    foreach (var id in await open.Where(c => db.Set<CasePerpetrator>().Any(p => p.CaseId == c.Id && same.Contains(p.ProfileId))).Select(c => c.Id).ToListAsync(ct))
+                        found.Add((id, CaseCodes.Perpetrator, notice.Incident));
+                }
+                break;
+            case WatchSignal.Alarm alarm:
+                var member = keys.WatchedMemberIndexOf(alarm.Member);
+                foreach (var id in await watched.Where(c => db.Set<CasePerson>().Any(p => p.CaseId == c.Id && p.MemberIndex == member)).Select(c => c.Id).ToListAsync(ct))
+                    found.Add((id, alarm.Reason, alarm.Source));
+                break;
+        }
+        foreach (var (caseId, reason, source) in found.Distinct()) await WarnAsync(scope.ServiceProvider, db, keys, caseId, reason, source, now, ct);
+    }
+
+    async Task WarnAsync(IServiceProvider services, KalkanDb db, CaseKeys keys, Guid caseId, string reason, Guid source, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = keys.SourceKeyOf(reason, source);
+        if (await db.Set<CaseWarning>().AnyAsync(w => w.CaseId == caseId && w.SourceKey == key, ct)) return;
+        var warning = new CaseWarning { CaseId = caseId, Reason = reason, SourceKey = key, RaisedAt = now };
+        db.Add(warning);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored this very warning first (the unique index): it announces it.
+            db.Entry(warning).State = EntityState.Detached;
+            return;
+        }
+        await services.GetRequiredService<AuditChain>().RecordAsync(CaseActions.Warned, caseId, ct);
+        var assignees = await db.Set<CaseAssignee>().AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
+        var ids = assignees.Select(a => keys.OpenId(CaseAssignee.Table, CaseAssignee.MemberColumn, a.Id, a.MemberSealed));
+        hub.Publish("retaliation", Payload(warning), Audience.Members(ids), push: true);
+    }
+
+    public static object Payload(CaseWarning warning) => new { @case = warning.CaseId, reason = warning.Reason, id = warning.Id, at = warning.RaisedAt };
+}
