@@ -1,5 +1,6 @@
 using Kalkan.Alerts;
 using Kalkan.Audit;
+using Kalkan.Background;
 using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
@@ -44,6 +45,7 @@ public class Program
         builder.Services
             .AddWeb()
             .AddStore()
+            .AddBackground()
             .AddAudit()
             .AddSeal()
             .AddMembers()
