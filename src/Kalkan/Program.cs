@@ -1,6 +1,7 @@
 using Kalkan.Alerts;
 using Kalkan.Audit;
 using Kalkan.Cases;
+using Kalkan.Background;
 using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
@@ -46,6 +47,7 @@ public class Program
         builder.Services
             .AddWeb()
             .AddStore()
+            .AddBackground()
             .AddAudit()
             .AddSeal()
             .AddMembers()

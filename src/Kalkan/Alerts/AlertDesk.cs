@@ -64,8 +64,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }
         else
         {
-            if (request.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("lat", "A latitude from -90 to 90.");
-            if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180) errors.Add("lon", "A longitude from -180 to 180.");
+            errors.Place(request.Lat, request.Lon);
         }
         if (errors.Any) return new DeskResult(DeskOutcome.Invalid, Errors: errors);
         // Counted here, for the API and the page alike; a refused report takes no permit.

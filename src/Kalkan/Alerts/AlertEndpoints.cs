@@ -34,7 +34,7 @@ public static class AlertEndpoints
         ReportRequest request, ClaimsPrincipal user, AlertDesk desk, Idempotency once,
         [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, CancellationToken ct)
     {
-        if (!Idempotency.IsValid(idempotencyKey)) return new Validation().Add(Idempotency.Field, "From 8 to 100 characters.").Problem();
+        if (!Idempotency.IsValid(idempotencyKey)) return new Validation().Add(Idempotency.Field, Idempotency.KeyMessage).Problem();
         var claim = await once.ClaimAsync(user.MemberId(), "alert", idempotencyKey, ct);
         if (claim is Idempotency.Done done)
             return (await desk.ActiveAsync(user.MemberId(), false, ct)).FirstOrDefault(a => a.Id == done.ResultId) is { } first

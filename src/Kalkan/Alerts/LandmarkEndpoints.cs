@@ -28,8 +28,7 @@ public static class LandmarkEndpoints
     public static async Task<Results<Created<LandmarkView>, ValidationProblem>> Add(LandmarkRequest request, KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Validation().Required("name", request.Name, 100);
-        if (request.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("lat", "A latitude from -90 to 90.");
-        if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180) errors.Add("lon", "A longitude from -180 to 180.");
+        errors.Place(request.Lat, request.Lon);
         if (errors.Any) return errors.Problem();
         var landmark = new Landmark { NameSealed = [], PositionSealed = [], CreatedAt = clock.GetUtcNow() };
         landmark.NameSealed = cipher.Encrypt(request.Name!.Trim(), new FieldRef(Landmark.Table, Landmark.NameColumn, landmark.Id));

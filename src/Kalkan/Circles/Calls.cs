@@ -10,6 +10,8 @@ namespace Kalkan.Circles;
 public sealed class SosCall
 {
     public const string Table = "sos_calls";
+    // Sealed columns and blind-indexed ones, by name: each is part of its ciphertext's associated data or its index key.
+    public const string OwnerColumn = "owner", PositionColumn = "position", NoteColumn = "note";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] OwnerIndex { get; set; }
@@ -26,6 +28,7 @@ public sealed class SosCall
 public sealed class SosResponse
 {
     public const string Table = "sos_responses";
+    public const string ResponderColumn = "responder";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SosId { get; set; }
@@ -40,6 +43,7 @@ public enum CheckinState { Pending = 0, Done = 1, Missed = 2 }
 public sealed class Checkin
 {
     public const string Table = "checkins";
+    public const string OwnerColumn = "owner", PositionColumn = "position", NoteColumn = "note";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] OwnerIndex { get; set; }

@@ -11,6 +11,8 @@ namespace Kalkan.Circles;
 public sealed class CircleLink
 {
     public const string Table = "circle_links";
+    // Blind-indexed and sealed columns, by name: each is part of its index key or its ciphertext's associated data.
+    public const string OwnerColumn = "owner", MemberColumn = "member", PairColumn = "pair", HandleColumn = "handle";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] OwnerIndex { get; set; }

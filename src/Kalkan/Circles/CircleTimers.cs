@@ -27,7 +27,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        await Task.Delay(options.Value.StartupGrace, stop);
+        await Task.Delay(options.Value.StartupGrace, clock, stop);
         var interval = options.Value.TimerInterval;
         while (!stop.IsCancellationRequested)
         {
@@ -67,10 +67,10 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
         var events = new List<(object, Audience)>(Math.Min(claimed, Batch));
         await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
+            var owner = circles.Seal.OwnerOf(checkin);
             // One audience instance per owner, so the hub matches each circle once per stream.
             if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
-            events.Add((Alarm.Payload(checkin, book.HandleOf(owner), "missed", circles), audience));
+            events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
             foreach (var observer in observers) observer.CheckinMissed(owner, checkin.Id);
             if (events.Count == Batch) Announce(events);
         }
@@ -79,7 +79,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
 
     void Announce(List<(object, Audience)> events)
     {
-        hub.PublishBatch("checkin-missed", events, push: true);
+        hub.PublishBatch(CallEvents.Missed, events, push: true);
         events.Clear();
     }
 
@@ -98,7 +98,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
                      .Where(s => s.ResolvedAt == null && s.FirstResponseAt == null && s.EscalatedAt == null && s.CreatedAt <= escalateBefore).ToListAsync(ct))
         {
             if (await db.Set<SosCall>().Where(s => s.Id == call.Id && s.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EscalatedAt, now), ct) == 0) continue;
-            var owner = circles.OpenId(SosCall.Table, "owner", call.Id, call.OwnerSealed);
+            var owner = circles.Seal.OwnerOf(call);
             hub.Publish("escalated", new { kind = "sos", id = call.Id, handle = await circles.HandleOfAsync(owner, ct), since = call.CreatedAt },
                 Audience.Roles(Roles.Defender, Roles.Admin), push: true);
         }
@@ -107,7 +107,7 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
                      .Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.EscalatedAt == null && c.FiredAt <= escalateBefore).ToListAsync(ct))
         {
             if (await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.EscalatedAt, now), ct) == 0) continue;
-            var owner = circles.OpenId(Checkin.Table, "owner", checkin.Id, checkin.OwnerSealed);
+            var owner = circles.Seal.OwnerOf(checkin);
             hub.Publish("escalated", new { kind = "checkin", id = checkin.Id, handle = await circles.HandleOfAsync(owner, ct), since = checkin.DueAt },
                 Audience.Roles(Roles.Defender, Roles.Admin), push: true);
         }

@@ -4,10 +4,13 @@ public static class CirclesServices
 {
     public static IServiceCollection AddCircles(this IServiceCollection services)
     {
-        services.AddOptions<CirclesOptions>().BindConfiguration(CirclesOptions.Section)
-            .Validate(o => o.MaxCircle is >= 1 and <= 50 && o.TimerInterval > TimeSpan.Zero && o.EscalateAfter > TimeSpan.Zero && o.Retention >= TimeSpan.Zero, "Circles settings out of range")
-            .ValidateOnStart();
+        services.AddOptions<CirclesOptions>().BindConfiguration(CirclesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CircleSeal>();
         services.AddScoped<CircleDirectory>();
+        services.AddScoped<CallsAttended>();
+        services.AddScoped<CircleBook>();
+        services.AddScoped<SosDesk>();
+        services.AddScoped<CheckinDesk>();
         services.AddScoped<Members.IMemberErasure, CircleErasure>();
         services.AddHostedService<CircleTimers>();
         services.AddScoped<Delivery.IStreamGreeting, CircleGreeting>();

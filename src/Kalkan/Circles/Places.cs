@@ -1,20 +1,18 @@
-using Kalkan.Web;
+using System.Globalization;
 
 namespace Kalkan.Circles;
 
+/// <summary>How a call's position is written before it is sealed, and read back after.</summary>
 static class Places
 {
-    /// <summary>Latitude -90..90 and longitude -180..180, both or neither (or both, when required).</summary>
-    public static Validation Validate(double? lat, double? lon, bool required)
+    public static string Format(double lat, double lon) => string.Create(CultureInfo.InvariantCulture, $"{lat:R},{lon:R}");
+
+    public static (double Lat, double Lon)? Parse(string? text)
     {
-        var errors = new Validation();
-        if (lat is null && lon is null)
-        {
-            if (required) errors.Add("lat", "Required.").Add("lon", "Required.");
-            return errors;
-        }
-        if (lat is not (>= -90 and <= 90)) errors.Add("lat", "A latitude between -90 and 90.");
-        if (lon is not (>= -180 and <= 180)) errors.Add("lon", "A longitude between -180 and 180.");
-        return errors;
+        if (text is null) return null;
+        var parts = text.Split(',');
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
+
+    public static (double Lat, double Lon)? Of(double? lat, double? lon) => lat is { } a && lon is { } o ? (a, o) : null;
 }

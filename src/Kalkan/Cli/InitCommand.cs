@@ -24,8 +24,8 @@ static class InitCommand
 
     static async Task<int> RunAsync(string data, string? db, string network, string admin, string? shares, CancellationToken ct)
     {
-        var (threshold, count) = (0, 0);
-        if (shares is not null && !TryParseShares(shares, out threshold, out count))
+        var (threshold, count) = SharesText.Parse(shares);
+        if (shares is not null && !SharesText.IsValid(threshold, count))
         {
             Console.Error.WriteLine("--shares must be k/n, for example 3/5.");
             return 2;
@@ -60,13 +60,5 @@ static class InitCommand
             foreach (var share in list) Console.WriteLine(share);
         }
         return 0;
-    }
-
-    static bool TryParseShares(string text, out int threshold, out int count)
-    {
-        var parts = text.Split('/');
-        threshold = count = 0;
-        return parts.Length == 2 && int.TryParse(parts[0], out threshold) && int.TryParse(parts[1], out count)
-            && threshold >= 2 && count >= threshold && count <= 16;
     }
 }

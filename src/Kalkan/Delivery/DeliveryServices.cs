@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Kalkan.Delivery.Push;
 using Kalkan.Setup;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery;
 
@@ -16,7 +17,7 @@ public static class DeliveryServices
             .Validate(o => o.Heartbeat > TimeSpan.Zero && o.SessionCheck > TimeSpan.Zero && o.ReplayEvents > 0 && o.QueuePerConnection > 0, "Delivery: heartbeat, replay and queue sizes must be positive")
             .ValidateOnStart();
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.Section)
-            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.MaxSubscriptionsPerMember > 0, "Push: TimeToLive and MaxSubscriptionsPerMember must be positive")
+            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.MaxSubscriptionsPerMember > 0 && o.CallsPerMinute > 0, "Push: TimeToLive, MaxSubscriptionsPerMember and CallsPerMinute must be positive")
             .ValidateOnStart();
         services.AddSingleton<PushQueue>();
         services.AddSingleton<StreamHub>();
@@ -28,7 +29,7 @@ public static class DeliveryServices
         services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
             .RemoveAllLoggers();
-        services.Configure<RateLimiterOptions>(o => PerMember(o, PushLimit, 30, TimeSpan.FromMinutes(1)));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PushOptions>>((o, push) => PerMember(o, PushLimit, push.Value.CallsPerMinute, TimeSpan.FromMinutes(1)));
         return services;
     }
 

@@ -32,14 +32,15 @@ public sealed class StreamHub : IDisposable
     readonly Queue<(long Id, Audience Audience, byte[] Frame)> replay = new();
     readonly DeliveryOptions options;
     readonly PushQueue push;
-    readonly Timer heartbeat;
-    long lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+    readonly ITimer heartbeat;
+    long lastId;
 
-    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal)
+    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal, TimeProvider clock)
     {
         this.options = options.Value;
         this.push = push;
-        heartbeat = new Timer(_ => Broadcast(HeartbeatFrame, Audience.Everyone), null, this.options.Heartbeat, this.options.Heartbeat);
+        lastId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        heartbeat = clock.CreateTimer(_ => Broadcast(HeartbeatFrame, Audience.Everyone), null, this.options.Heartbeat, this.options.Heartbeat);
         // A sealed server has ended every session: the streams opened under them end too.
         seal.Sealed += CloseAll;
     }

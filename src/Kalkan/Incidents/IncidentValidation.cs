@@ -23,9 +23,7 @@ public static class IncidentValidation
         Optional(errors, "narrative", input.Narrative, NarrativeMax);
         Optional(errors, "district", input.District, DistrictMax);
         Optional(errors, "correction", input.Correction, CorrectionMax);
-        if (input.Lat is null != input.Lon is null) errors.Add(input.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither.");
-        if (input.Lat is { } lat && (!double.IsFinite(lat) || lat is < -90 or > 90)) errors.Add("lat", "A latitude from -90 to 90.");
-        if (input.Lon is { } lon && (!double.IsFinite(lon) || lon is < -180 or > 180)) errors.Add("lon", "A longitude from -180 to 180.");
+        errors.Place(input.Lat, input.Lon, required: false);
         if (input.Trigger is { } trigger && !IncidentCodes.Triggers.Contains(trigger))
             errors.Add("trigger", "One of " + string.Join(", ", IncidentCodes.Triggers) + ".");
 

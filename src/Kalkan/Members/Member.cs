@@ -16,7 +16,7 @@ public sealed class Member
     public required byte[] HandleIndex { get; set; }
     /// <summary>Argon2id in PHC string form.</summary>
     public required string PassphraseHash { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// Who invited her, sealed (<see cref="MemberAccounts.InviterOf"/>): the invitation tree defenders
     /// prune when a phone is seized, which a seized store must not draw for the police.

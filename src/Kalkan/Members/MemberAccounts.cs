@@ -8,7 +8,7 @@ namespace Kalkan.Members;
 public enum CreateOutcome { Created, HandleTaken }
 
 /// <summary>Creating a member and reading her handle back: the one place that seals and indexes handles.</summary>
-public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher)
+public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex blind, PassphraseHasher hasher, TimeProvider clock)
 {
     public const string HandleColumn = "handle", TotpColumn = "totp_secret", DuressColumn = "duress", InvitedByColumn = "invited_by";
 
@@ -20,6 +20,7 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
         var member = new Member
         {
             Role = role,
+            CreatedAt = clock.GetUtcNow(),
             HandleSealed = [],
             DuressSealed = [],
             HandleIndex = IndexOf(handle),

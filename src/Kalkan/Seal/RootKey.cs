@@ -12,7 +12,7 @@ public static class RootKey
 
     public static byte[] Create() => RandomNumberGenerator.GetBytes(Length);
 
-    public static SealRecord Wrap(byte[] rootKey, string passphrase, KdfParameters cost, int threshold = 0, int shares = 0)
+    public static SealRecord Wrap(byte[] rootKey, string passphrase, KdfParameters cost, DateTimeOffset createdAt, int threshold = 0, int shares = 0)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         var wrappingKey = PassphraseKdf.Derive(Encoding.UTF8.GetBytes(passphrase), salt, cost);
@@ -32,7 +32,7 @@ public static class RootKey
                 KeyCheck = Check(rootKey),
                 ShareThreshold = threshold,
                 ShareCount = shares,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = createdAt,
             };
         }
         finally

@@ -9,6 +9,7 @@ public static class SealServices
 
     public static IServiceCollection AddSeal(this IServiceCollection services)
     {
+        services.AddOptions<UnsealOptions>().BindConfiguration(UnsealOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SealState>();
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
@@ -18,10 +19,10 @@ public static class SealServices
         services.AddHostedService<UnsealSocket>();
         // Unsealing is an operator's act: a handful a minute is plenty, and no address is kept to
         // tell callers apart, so the limit is one for everyone.
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(UnsealLimit, _ =>
+        services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<UnsealOptions>>((options, unseal) => options.AddPolicy(UnsealLimit, _ =>
             RateLimitPartition.GetFixedWindowLimiter("unseal", _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = 10,
+                PermitLimit = unseal.Value.PerMinute,
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             })));

@@ -1,3 +1,4 @@
+using Kalkan.Background;
 using Kalkan.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Kalkan.Seal;
 /// initialised, and unseal when the operator gave the passphrase in KALKAN_UNSEAL_PASSPHRASE
 /// (beside the rest of the start: the seal row is read with a plain query, no EF model is built first).
 /// </summary>
-sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer unsealer, ILogger<SealStartup> log)
+sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer unsealer, BackgroundQueue queue, ILogger<SealStartup> log)
     : IHostedLifecycleService
 {
     /// <summary>
@@ -16,8 +17,6 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
     /// shows in every process listing and in shell history, and a settings file is one more copy.
     /// </summary>
     public const string PassphraseVariable = "KALKAN_UNSEAL_PASSPHRASE";
-
-    readonly CancellationTokenSource stopping = new();
 
     public async Task StartingAsync(CancellationToken ct)
     {
@@ -32,7 +31,7 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
         {
             // Argon2id (64 MiB) and the audit entry run while the host finishes starting, instead of
             // before it: the server answers "sealed" for that moment, then "ready".
-            _ = Task.Run(() => UnsealAsync(passphrase, stopping.Token), CancellationToken.None);
+            queue.Enqueue("unseal at start", (_, ct) => UnsealAsync(passphrase, ct));
         }
         else
         {
@@ -56,15 +55,10 @@ sealed class SealStartup(IServiceProvider services, SealState seal, Unsealer uns
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct)
-    {
-        stopping.Cancel();
-        return Task.CompletedTask;
-    }
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct)
     {
-        stopping.Dispose();
         seal.Dispose();
         return Task.CompletedTask;
     }

@@ -9,8 +9,9 @@ public enum SealStatus { Uninitialized, Sealed, Ready }
 /// The root key while the server is unsealed, and the purpose keys derived from it. Lives only in
 /// memory, pinned so the GC does not leave copies behind; sealing zeroes every key it handed out.
 /// </summary>
-public sealed class SealState : IDisposable
+public sealed class SealState(TimeProvider? clock = null) : IDisposable
 {
+    readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly Lock gate = new();
     byte[]? rootKey;
     readonly Dictionary<string, byte[]> purposeKeys = [];
@@ -49,7 +50,7 @@ public sealed class SealState : IDisposable
         lock (gate)
         {
             Zero();
-            ClosedAt = DateTimeOffset.UtcNow;
+            ClosedAt = this.clock.GetUtcNow();
             status = SealStatus.Sealed;
         }
         Sealed?.Invoke();

@@ -9,7 +9,8 @@ public enum UnsealOutcome { Ready, NeedMoreShares, Wrong, Uninitialized }
 /// passphrase in a row the network's door stays shut a little longer, but that wait is served
 /// before its lock is taken, so neither a flood of guesses nor the wait can hold the operator back.
 /// </summary>
-public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceScopeFactory scopes, TimeProvider clock, ILogger<Unsealer> log)
+public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<UnsealOptions> options,
+    TimeProvider clock, ILogger<Unsealer> log)
 {
     readonly SemaphoreSlim networkLane = new(1, 1);
     readonly SemaphoreSlim operatorLane = new(1, 1);
@@ -30,7 +31,7 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
         lock (gate)
         {
             failures = ++failuresInARow;
-            var until = clock.GetUtcNow() + Backoff(failures);
+            var until = clock.GetUtcNow() + Backoff(failures, options.Value.LongestBackoff);
             if (until > shutUntil) shutUntil = until;
         }
         log.LogWarning("Unseal attempt refused ({Failures} in a row)", failures);
@@ -78,8 +79,8 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
     }
 
     /// <summary>No wait for the first mistake; then 0.5 s, 1 s, 2 s ... up to 30 s.</summary>
-    public static TimeSpan Backoff(int failuresInARow) =>
-        failuresInARow <= 1 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, failuresInARow - 1)));
+    public static TimeSpan Backoff(int failuresInARow, TimeSpan longest) =>
+        failuresInARow <= 1 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(longest.TotalMilliseconds, 250 * Math.Pow(2, failuresInARow - 1)));
 
     async Task WaitWhileShutAsync(CancellationToken ct)
     {

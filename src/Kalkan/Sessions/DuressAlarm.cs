@@ -1,3 +1,4 @@
+using Kalkan.Background;
 using Kalkan.Members;
 
 namespace Kalkan.Sessions;
@@ -8,7 +9,7 @@ namespace Kalkan.Sessions;
 /// phones). It is raised after the answer is on its way, on its own scope, so nothing on her side
 /// of the wire, timing included, differs.
 /// </summary>
-public sealed class DuressAlarm(IServiceScopeFactory scopes, IHttpContextAccessor http, ILogger<DuressAlarm> log)
+public sealed class DuressAlarm(BackgroundQueue queue, IHttpContextAccessor http)
 {
     public Task RaiseIfAsync(SignInResult result, CancellationToken ct)
     {
@@ -16,37 +17,22 @@ public sealed class DuressAlarm(IServiceScopeFactory scopes, IHttpContextAccesso
         return Task.CompletedTask;
     }
 
-    /// <param name="also">What else the caller announces on the same scope after the warning (her circle's alarm, say).</param>
+    /// <param name="also">What else the caller announces after the warning (her circle's alarm, say), as a job of its own: one failing does not stop the other.</param>
     public void Later(Guid owner, string reason, Func<IServiceProvider, Task>? also = null)
     {
-        // Started once her answer has left, so its work does not lengthen that answer.
+        // Queued once her answer has left, so its work does not lengthen that answer.
         if (http.HttpContext is { } context)
             context.Response.OnCompleted(() =>
             {
-                _ = Task.Run(() => RaiseAsync(owner, reason, also));
+                Queue(owner, reason, also);
                 return Task.CompletedTask;
             });
-        else _ = Task.Run(() => RaiseAsync(owner, reason, also));
+        else Queue(owner, reason, also);
     }
 
-    async Task RaiseAsync(Guid owner, string reason, Func<IServiceProvider, Task>? also)
+    void Queue(Guid owner, string reason, Func<IServiceProvider, Task>? also)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<DuressWarnings>().RaiseAsync(owner, reason, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            log.LogError("Could not raise a duress warning: {Type}", e.GetType().Name);
-        }
-        try
-        {
-            if (also is not null) await also(scope.ServiceProvider);
-        }
-        catch (Exception e)
-        {
-            log.LogError("Could not announce a duress alarm: {Type}", e.GetType().Name);
-        }
+        queue.Enqueue("duress warning", (services, _) => services.GetRequiredService<DuressWarnings>().RaiseAsync(owner, reason, CancellationToken.None));
+        if (also is not null) queue.Enqueue("duress alarm", (services, _) => also(services));
     }
 }

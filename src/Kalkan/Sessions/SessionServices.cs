@@ -1,3 +1,4 @@
+using Kalkan.Background;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
@@ -10,7 +11,7 @@ public static class SessionServices
 {
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
         services.AddSingleton<DuressAlarm>();
@@ -30,7 +31,7 @@ public static class SessionServices
     }
 
     /// <summary>Sealing ends every session at once: the rows go, and tokens from before the seal never work again.</summary>
-    sealed class EndSessionsWhenSealed(SealState seal, IServiceScopeFactory scopes, ILogger<EndSessionsWhenSealed> log) : IHostedService
+    sealed class EndSessionsWhenSealed(SealState seal, BackgroundQueue queue) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
@@ -44,20 +45,8 @@ public static class SessionServices
             return Task.CompletedTask;
         }
 
-        void OnSealed()
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sessions = scope.ServiceProvider.GetRequiredService<KalkanDb>().Sessions;
-                var ended = sessions.ExecuteDelete();
-                log.LogInformation("Sealed: ended {Count} sessions", ended);
-            }
-            catch (Exception e)
-            {
-                // They cannot be used anyway while this process runs: the authentication check refuses sessions older than the seal.
-                log.LogWarning(e, "Could not delete sessions after sealing");
-            }
-        }
+        // Off the sealing thread, on the queue: if it fails, the sessions cannot be used anyway while
+        // this process runs (the authentication check refuses sessions older than the seal).
+        void OnSealed() => queue.Enqueue("end sessions on seal", (services, ct) => services.GetRequiredService<KalkanDb>().Sessions.ExecuteDeleteAsync(ct));
     }
 }

@@ -10,7 +10,7 @@ public sealed class Network
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required byte[] NameSealed { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set by an admin: defenders and admins must have a second factor (TOTP).</summary>
     public bool RequireSecondFactor { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null
 /// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
 /// All in one transaction; a second setup finds the seal row taken and changes nothing.
 /// </summary>
-public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, Audit.AuditChain audit, ILogger<NetworkSetup> log)
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, Audit.AuditChain audit, TimeProvider clock, ILogger<NetworkSetup> log)
 {
     public static Validation Validate(SetupRequest request)
     {
@@ -31,7 +31,7 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
             errors.Add("unsealPassphrase", "The unseal passphrase must differ from the admin's passphrase.");
         if (request.ShareCount != 0 || request.ShareThreshold != 0)
         {
-            if (request.ShareThreshold < 2 || request.ShareCount < request.ShareThreshold || request.ShareCount > 16)
+            if (!SharesText.IsValid(request.ShareThreshold, request.ShareCount))
                 errors.Add("shares", "Shares are written k/n with 2 <= k <= n <= 16, for example 3/5.");
         }
         return errors;
@@ -45,13 +45,13 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
         if (await db.Seal.AnyAsync(ct)) return new SetupResult(SetupOutcome.AlreadyInitialized);
 
         var rootKey = RootKey.Create();
-        var record = await Task.Run(() => RootKey.Wrap(rootKey, request.UnsealPassphrase!, KdfParameters.Unseal, request.ShareThreshold, request.ShareCount), ct);
+        var record = await Task.Run(() => RootKey.Wrap(rootKey, request.UnsealPassphrase!, KdfParameters.Unseal, clock.GetUtcNow(), request.ShareThreshold, request.ShareCount), ct);
         var split = request.ShareCount > 0 ? Shamir.Split(rootKey, request.ShareThreshold, request.ShareCount) : [];
         record.ShareChecks = ShareCheck.Of(split);
         var shares = split.Select(ShareText.Encode).ToList();
         seal.Open(rootKey);
 
-        var network = new Network { NameSealed = [] };
+        var network = new Network { NameSealed = [], CreatedAt = clock.GetUtcNow() };
         network.NameSealed = cipher.Encrypt(request.Network!.Trim(), new FieldRef(Network.Table, "name", network.Id));
         var admin = members.New(request.AdminHandle!, request.AdminPassphrase!, Roles.Admin);
 

@@ -48,4 +48,7 @@ public static class SharesText
         var parts = text.Split('/');
         return parts.Length == 2 && int.TryParse(parts[0], out var k) && int.TryParse(parts[1], out var n) ? (k, n) : (1, 0);
     }
+
+    /// <summary>Any k of n custodians unseal: at least two, at most sixteen shares.</summary>
+    public static bool IsValid(int threshold, int count) => threshold >= 2 && count >= threshold && count <= 16;
 }

@@ -15,6 +15,7 @@ public sealed class Idempotency(KalkanDb db, BlindIndex blind, TimeProvider cloc
 {
     public const string Header = "Idempotency-Key";
     public const string Field = "idempotencyKey";
+    public const string KeyMessage = "From 8 to 100 characters.";
     static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
     public abstract record Claim;

@@ -3,20 +3,43 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kalkan.Web;
 
 /// <summary>
-/// Lets a page reuse an API handler (one place for the rule) and show its outcome as a page would:
-/// done, or the field-by-field messages, or a problem's title.
+/// A service's outcome as a page shows it: done, or the field-by-field messages, or a problem's
+/// title; with the status the service decided, which the page answers with (never a guess).
 /// </summary>
 public sealed record PageOutcome(bool Ok, IReadOnlyDictionary<string, string[]> Errors, string? Title, object? Value)
 {
+    /// <summary>The HTTP status the page answers with when it shows this outcome.</summary>
+    public int Status { get; init; } = Ok ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+
+    public static PageOutcome From<T>(Outcome<T> outcome) =>
+        new(outcome.Ok, outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]>(), outcome.Title, outcome.Value) { Status = outcome.Status };
+
+    /// <summary>An API handler's typed result (pages of features that have no service yet), with its own status.</summary>
     public static PageOutcome From(IResult result) => result switch
     {
         INestedHttpResult nested => From(nested.Result),
-        ValidationProblem problem => new(false, problem.ProblemDetails.Errors.AsReadOnly(), problem.ProblemDetails.Title, null),
-        ProblemHttpResult problem => new(false, new Dictionary<string, string[]>(), problem.ProblemDetails.Title, null),
-        IStatusCodeHttpResult { StatusCode: >= 400 } => new(false, new Dictionary<string, string[]>(), null, null),
-        IValueHttpResult value => new(true, new Dictionary<string, string[]>(), null, value.Value),
+        ValidationProblem problem => new(false, problem.ProblemDetails.Errors.AsReadOnly(), problem.ProblemDetails.Title, null) { Status = problem.StatusCode },
+        ProblemHttpResult problem => new(false, new Dictionary<string, string[]>(), problem.ProblemDetails.Title, null) { Status = problem.StatusCode },
+        IStatusCodeHttpResult { StatusCode: >= 400 } failed => new(false, new Dictionary<string, string[]>(), null, null) { Status = failed.StatusCode!.Value },
+        IValueHttpResult value => new(true, new Dictionary<string, string[]>(), null, value.Value) { Status = (value as IStatusCodeHttpResult)?.StatusCode ?? 200 },
         _ => new(true, new Dictionary<string, string[]>(), null, null),
     };
 
     public IEnumerable<string> For(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+}
+
+public static class PageAnswers
+{
+    /// <summary>
+    /// Post-redirect-get when it worked, so Back or a reload never sends it again; otherwise the
+    /// page again, reloaded, answering with the status the service decided.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> AnswerAsync(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, PageOutcome outcome,
+        string redirect, Func<Task> reload)
+    {
+        if (outcome.Ok) return new Microsoft.AspNetCore.Mvc.RedirectResult(redirect);
+        page.Response.StatusCode = outcome.Status;
+        await reload();
+        return new Microsoft.AspNetCore.Mvc.RazorPages.PageResult();
+    }
 }

@@ -11,8 +11,12 @@ namespace Kalkan.Web;
 public sealed class PwaOptions
 {
     public const string Section = "Pwa";
+    [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
     public string Name { get; set; } = "Notes";
+    /// <summary>Paths on this server: a phone's home screen must fetch nothing from another host.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^/[^/].*", ErrorMessage = "Pwa:Icon192 must be a path on this server, starting with one /.")]
     public string Icon192 { get; set; } = "/icons/notes-192.png";
+    [System.ComponentModel.DataAnnotations.RegularExpression("^/[^/].*", ErrorMessage = "Pwa:Icon512 must be a path on this server, starting with one /.")]
     public string Icon512 { get; set; } = "/icons/notes-512.png";
 }
 
@@ -20,7 +24,7 @@ public static class Pwa
 {
     public static IServiceCollection AddPwa(this IServiceCollection services)
     {
-        services.AddOptions<PwaOptions>().BindConfiguration(PwaOptions.Section).ValidateOnStart();
+        services.AddOptions<PwaOptions>().BindConfiguration(PwaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

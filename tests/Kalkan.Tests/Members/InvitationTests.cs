@@ -27,11 +27,12 @@ public class InvitationTests
     [Theory, Stores]
     public async Task An_expired_invitation_is_gone(Store kind)
     {
-        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Members:InvitationLifetime"] = "00:00:01" });
+        var clock = new ShiftedClock();
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Members:InvitationLifetime"] = "01:00:00" }, clock: clock);
         var (defender, _) = await kalkan.MemberAsync("defender");
         var code = await InviteAsync(defender, "member");
 
-        await Task.Delay(1500);
+        clock.Advance(TimeSpan.FromMinutes(61));
         var late = await kalkan.Api().PostAsJsonAsync("/api/v1/join", new { code, handle = "Aizada", passphrase = "a long enough passphrase" });
 
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);

@@ -24,7 +24,7 @@ public class SealCryptoTests
     {
         var root = RootKey.Create();
         var copy = root.ToArray();
-        var record = RootKey.Wrap(root, "the right passphrase", new KdfParameters(1024, 1, 1));
+        var record = RootKey.Wrap(root, "the right passphrase", new KdfParameters(1024, 1, 1), TimeProvider.System.GetUtcNow());
 
         Assert.Equal(copy, RootKey.Unwrap(record, "the right passphrase"));
         Assert.Null(RootKey.Unwrap(record, "the wrong passphrase"));

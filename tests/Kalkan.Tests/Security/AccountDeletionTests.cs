@@ -65,7 +65,7 @@ public class AccountDeletionTests
         {
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<KalkanDb>();
-            var circles = services.GetRequiredService<CircleDirectory>();
+            var circles = services.GetRequiredService<CircleSeal>();
             var desk = services.GetRequiredService<AlertDesk>();
             Guid[] hers = [aizadaId, decoyId];
 
@@ -87,7 +87,7 @@ public class AccountDeletionTests
             }
             Assert.Empty(await db.Set<CircleLink>().ToListAsync()); // both links were hers
             var answers = await db.Set<SosResponse>().ToListAsync();
-            Assert.DoesNotContain(answers, r => circles.OpenId(SosResponse.Table, "responder", r.Id, r.ResponderSealed) == aizadaId);
+            Assert.DoesNotContain(answers, r => circles.ResponderOf(r.Id, r.ResponderSealed) == aizadaId);
             // Her alert still warns the network, with nobody behind it.
             Assert.True(await db.Set<Alert>().AnyAsync(a => a.Id == alert));
 

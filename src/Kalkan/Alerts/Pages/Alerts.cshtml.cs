@@ -58,7 +58,7 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
         }
         // A place typed but unreadable is named as such, not as missing.
         else if (landmark is null && (lat is { Length: > 0 } && request.Lat is null || lon is { Length: > 0 } && request.Lon is null))
-            outcome = outcome with { Errors = new Dictionary<string, string[]>(outcome.Errors) { ["lat"] = ["A latitude from -90 to 90."] } };
+            outcome = outcome with { Errors = new Dictionary<string, string[]>(outcome.Errors) { ["lat"] = [Validation.LatitudeMessage] } };
         Chosen = request;
         if (idempotencyKey is { Length: >= 8 and <= 100 }) FormKey = idempotencyKey;
         return await ShowAsync(outcome, ct);
@@ -88,7 +88,7 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
     async Task<IActionResult> ShowAsync(PageOutcome outcome, CancellationToken ct)
     {
         Outcome = outcome;
-        Response.StatusCode = outcome.Errors.Count > 0 ? 400 : outcome.Title == AlertEndpoints.TooManyTitle ? 429 : 409;
+        Response.StatusCode = outcome.Status;
         await LoadAsync(ct);
         return Page();
     }

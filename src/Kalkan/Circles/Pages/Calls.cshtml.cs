@@ -1,7 +1,6 @@
-using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Storage;
+using Kalkan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,17 +9,21 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>Calls for help this person attends: every open SOS and missed check-in for a defender, her circles' for a member.</summary>
 [Authorize(Roles.Member)]
-public sealed class CallsModel(KalkanDb db, CircleDirectory circles, StreamHub hub, DuressWarnings duress, TimeProvider clock) : PageModel
+public sealed class CallsModel(SosDesk sos, CallsAttended attended, DuressWarnings duress) : PageModel
 {
-    public List<SosEndpoints.SosView> Sos { get; private set; } = [];
-    public List<CheckinEndpoints.MissedView> Missed { get; private set; } = [];
+    public List<SosView> Sos { get; private set; } = [];
+    public List<MissedView> Missed { get; private set; } = [];
     /// <summary>Open duress warnings: a defender's only (empty for anyone else).</summary>
     public List<DuressWarnings.DuressView> Duress { get; private set; } = [];
+    /// <summary>What a refused answer was told, shown with the status the service decided.</summary>
+    public PageOutcome? Outcome { get; private set; }
+
+    Caller Me => Caller.Of(User);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Sos = (await SosEndpoints.Open(User, db, circles, ct)).Value ?? [];
-        Missed = (await CheckinEndpoints.Missed(User, db, circles, ct)).Value ?? [];
+        Sos = await attended.SosAsync(Me, null, own: true, ct);
+        Missed = await attended.MissedAsync(Me, null, ct);
         Duress = await duress.OpenAsync(User.Role(), ct);
     }
 
@@ -31,21 +34,14 @@ public sealed class CallsModel(KalkanDb db, CircleDirectory circles, StreamHub h
         return Redirect("/calls");
     }
 
-    public async Task<IActionResult> OnPostRespondAsync(Guid id, string? kind, CancellationToken ct)
-    {
-        await SosEndpoints.Respond(id, new(kind), User, db, circles, hub, clock, ct);
-        return Redirect("/calls");
-    }
+    public async Task<IActionResult> OnPostRespondAsync(Guid id, string? kind, CancellationToken ct) =>
+        await AfterAsync(PageOutcome.From(await sos.RespondAsync(id, Me, kind, ct)), ct);
 
-    public async Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken ct)
-    {
-        await SosEndpoints.Resolve(id, User, db, circles, hub, clock, ct);
-        return Redirect("/calls");
-    }
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(PageOutcome.From(await sos.ResolveAsync(id, Me, ct)), ct);
 
-    public async Task<IActionResult> OnPostReachedAsync(Guid id, CancellationToken ct)
-    {
-        await CheckinEndpoints.Resolve(id, User, db, circles, clock, ct);
-        return Redirect("/calls");
-    }
+    public async Task<IActionResult> OnPostReachedAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(PageOutcome.From(await attended.ReachedAsync(id, Me, ct)), ct);
+
+    Task<IActionResult> AfterAsync(PageOutcome outcome, CancellationToken ct) => this.AnswerAsync(Outcome = outcome, "/calls", () => OnGetAsync(ct));
 }

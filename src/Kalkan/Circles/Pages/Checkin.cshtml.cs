@@ -1,6 +1,4 @@
-using Kalkan.Delivery;
 using Kalkan.Members;
-using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +8,7 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>Check-in timers, in minutes from now so the page needs no script and no time zone.</summary>
 [Authorize(Roles.Member)]
-public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, PassphraseCheck check, StreamHub hub, Sessions.DuressAlarm duress,
-    Idempotency once, TimeProvider clock) : PageModel
+public sealed class CheckinModel(CheckinDesk desk, TimeProvider clock) : PageModel
 {
     public static readonly int[] Choices = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
 
@@ -22,11 +19,13 @@ public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, Passphras
         ["checked"] = "Checked in. Glad you are safe.",
     };
 
-    public List<CheckinEndpoints.CheckinView> Pending { get; private set; } = [];
+    public List<CheckinView> Pending { get; private set; } = [];
     public PageOutcome? Outcome { get; private set; }
     public string? Done { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
     public string FormKey { get; private set; } = Guid.NewGuid().ToString("N");
+
+    Guid Me => Caller.Of(User).Id;
 
     public async Task OnGetAsync(string? done, CancellationToken ct)
     {
@@ -37,27 +36,20 @@ public sealed class CheckinModel(KalkanDb db, CircleDirectory circles, Passphras
     public async Task<IActionResult> OnPostAsync(int minutes, string? note, string? idempotencyKey, CancellationToken ct)
     {
         var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) ? minutes : 0);
-        return await AfterAsync(PageOutcome.From(await CheckinEndpoints.Start(new(due, note, null, null), User, db, circles, clock, once, idempotencyKey, ct)), "set", ct);
+        return await AfterAsync(PageOutcome.From(await desk.StartAsync(Me, new(due, note, null, null), idempotencyKey, ct)), "set", ct);
     }
 
     public async Task<IActionResult> OnPostExtendAsync(Guid id, int minutes, CancellationToken ct)
     {
         var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) ? minutes : 30);
-        return await AfterAsync(PageOutcome.From(await CheckinEndpoints.Extend(id, new(due), User, db, circles, clock, ct)), "extended", ct);
+        return await AfterAsync(PageOutcome.From(await desk.ExtendAsync(Me, id, due, ct)), "extended", ct);
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid id, string? passphrase, CancellationToken ct) =>
-        await AfterAsync(PageOutcome.From(await CheckinEndpoints.Done(id, new(passphrase), User, db, circles, check, hub, duress, clock, ct)), "checked", ct);
+        await AfterAsync(PageOutcome.From(await desk.DoneAsync(Me, id, passphrase, ct)), "checked", ct);
 
-    /// <summary>Post-redirect-get when it worked; the page with what went wrong when not.</summary>
-    async Task<IActionResult> AfterAsync(PageOutcome outcome, string done, CancellationToken ct)
-    {
-        if (outcome.Ok) return Redirect($"/checkin?done={done}");
-        Outcome = outcome;
-        Response.StatusCode = 400;
-        await LoadAsync(ct);
-        return Page();
-    }
+    Task<IActionResult> AfterAsync(PageOutcome outcome, string done, CancellationToken ct) =>
+        this.AnswerAsync(Outcome = outcome, $"/checkin?done={done}", () => LoadAsync(ct));
 
-    async Task LoadAsync(CancellationToken ct) => Pending = (await CheckinEndpoints.Mine(User, db, circles, ct)).Value ?? [];
+    async Task LoadAsync(CancellationToken ct) => Pending = await desk.MineAsync(Me, ct);
 }

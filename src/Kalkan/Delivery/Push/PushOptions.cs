@@ -25,4 +25,7 @@ public sealed class PushOptions
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(1);
 
     public int MaxSubscriptionsPerMember { get; set; } = 5;
+
+    /// <summary>Subscribe and unsubscribe calls per member a minute.</summary>
+    public int CallsPerMinute { get; set; } = 30;
 }

@@ -16,6 +16,9 @@ sealed class LineLoggerProvider : ILoggerProvider
 
     readonly bool console;
 
+    /// <summary>The clock of the lines' times: made before the host's services exist, so the system's unless told.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public LineLoggerProvider(string folder, bool console)
     {
         Storage.DataFolder.Ensure(folder);
@@ -48,7 +51,7 @@ sealed class LineLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(level)) return;
-            var line = $"{DateTimeOffset.UtcNow:O} {level,-11} {category}: {formatter(state, null)}";
+            var line = $"{provider.Clock.GetUtcNow():O} {level,-11} {category}: {formatter(state, null)}";
             if (exception is not null) line += $" [{exception.GetType().Name}]";
             provider.Write(line);
         }

@@ -1,0 +1,84 @@
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalkan.Circles;
+
+public sealed record ResponseView(string Kind, string Handle, DateTimeOffset At);
+public sealed record SosView(Guid Id, string Handle, double? Lat, double? Lon, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, List<ResponseView> Responses);
+public sealed record MissedView(Guid Id, string Handle, DateTimeOffset DueAt, string? Note, double? Lat, double? Lon);
+
+/// <summary>
+/// The open calls a caller attends, with who she may see decided inside the query: a member's list
+/// is filtered in the store on the owners of the circles she accepted a place in (their blind
+/// indexes), a defender's is every open call. A fixed number of queries whatever the network's
+/// size: her links, the calls, their answers, the handles.
+/// </summary>
+public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory directory, TimeProvider clock)
+{
+    /// <summary>Open SOS calls: her circles', or (for a defender) all of them, and her own when <paramref name="own"/>; <paramref name="since"/> narrows to recent ones.</summary>
+    public async Task<List<SosView>> SosAsync(Caller caller, DateTimeOffset? since, bool own, CancellationToken ct)
+    {
+        var mine = seal.SosOwnerIndex(caller.Id);
+        var calls = db.Set<SosCall>().AsNoTracking().Where(s => s.ResolvedAt == null);
+        if (since is { } from) calls = calls.Where(s => s.CreatedAt >= from);
+        if (!own) calls = calls.Where(s => s.OwnerIndex != mine);
+        if (!caller.AttendsEveryone)
+        {
+            var owners = (await directory.OwnersAttendedByAsync(caller.Id, ct)).Select(seal.SosOwnerIndex).ToList();
+            if (own) owners.Add(mine);
+            if (owners.Count == 0) return [];
+            calls = calls.Where(s => owners.Contains(s.OwnerIndex));
+        }
+        return await ViewsAsync(await calls.OrderByDescending(s => s.CreatedAt).ToListAsync(ct), ct);
+    }
+
+    /// <summary>Missed check-ins not yet resolved, of others: her circles', or (for a defender) everyone's.</summary>
+    public async Task<List<MissedView>> MissedAsync(Caller caller, DateTimeOffset? since, CancellationToken ct)
+    {
+        var mine = seal.CheckinOwnerIndex(caller.Id);
+        var missed = db.Set<Checkin>().AsNoTracking().Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.OwnerIndex != mine);
+        if (since is { } from) missed = missed.Where(c => c.DueAt >= from);
+        if (!caller.AttendsEveryone)
+        {
+            var owners = (await directory.OwnersAttendedByAsync(caller.Id, ct)).Select(seal.CheckinOwnerIndex).ToList();
+            if (owners.Count == 0) return [];
+            missed = missed.Where(c => owners.Contains(c.OwnerIndex));
+        }
+        var rows = await missed.OrderBy(c => c.DueAt).ToListAsync(ct);
+        var ownerOf = rows.ToDictionary(c => c.Id, seal.OwnerOf);
+        var handles = await directory.HandlesOfAsync(ownerOf.Values, ct);
+        return rows.Select(c => CallEvents.MissedView(c, handles.GetValueOrDefault(ownerOf[c.Id], ""), seal)).ToList();
+    }
+
+    /// <summary>Someone who attends her reached her: the missed check-in is closed and will not escalate.</summary>
+    public async Task<Outcome<Guid>> ReachedAsync(Guid id, Caller caller, CancellationToken ct)
+    {
+        var checkin = await db.Set<Checkin>().SingleOrDefaultAsync(c => c.Id == id && c.State == CheckinState.Missed && c.ResolvedAt == null, ct);
+        var owner = checkin is null ? Guid.Empty : seal.OwnerOf(checkin);
+        if (checkin is null || owner == caller.Id || !await directory.MayAttendAsync(owner, caller, ct)) return Outcome<Guid>.NotFound();
+        checkin.ResolvedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return new Outcome<Guid>(StatusCodes.Status204NoContent, id);
+    }
+
+    /// <summary>One call as this caller may see it, or null when it is not hers, her circle's or a defender's to see.</summary>
+    public async Task<SosView?> SosAsync(SosCall call, Caller caller, CancellationToken ct) =>
+        await directory.MayAttendAsync(seal.OwnerOf(call), caller, ct) ? (await ViewsAsync([call], ct))[0] : null;
+
+    async Task<List<SosView>> ViewsAsync(List<SosCall> calls, CancellationToken ct)
+    {
+        if (calls.Count == 0) return [];
+        var ids = calls.Select(c => c.Id).ToList();
+        var responses = (await db.Set<SosResponse>().AsNoTracking().Where(r => ids.Contains(r.SosId)).OrderBy(r => r.At).ToListAsync(ct))
+            .Select(r => (Row: r, Responder: seal.ResponderOf(r.Id, r.ResponderSealed))).ToList();
+        var owners = calls.ToDictionary(c => c.Id, seal.OwnerOf);
+        var handles = await directory.HandlesOfAsync([.. owners.Values, .. responses.Select(r => r.Responder)], ct);
+        return calls.Select(call =>
+        {
+            var position = seal.PositionOf(call);
+            var answers = responses.Where(r => r.Row.SosId == call.Id).Select(r => new ResponseView(r.Row.Kind, handles.GetValueOrDefault(r.Responder, ""), r.Row.At)).ToList();
+            return new SosView(call.Id, handles.GetValueOrDefault(owners[call.Id], ""), position?.Lat, position?.Lon, seal.NoteOf(call), call.CreatedAt, call.ResolvedAt, answers);
+        }).ToList();
+    }
+}

@@ -1,0 +1,68 @@
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Circles;
+
+public sealed record IdResponse(Guid Id);
+public sealed record CirclePlace(Guid Id, string Handle, bool Accepted);
+public sealed record CircleView(List<CirclePlace> Members, List<CirclePlace> MemberOf);
+
+/// <summary>Her circle: up to <see cref="CirclesOptions.MaxCircle"/> members she invites, who accept; either side can leave. Shared by the API and the page.</summary>
+public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal seal, CircleDirectory directory, IOptions<CirclesOptions> options, TimeProvider clock)
+{
+    public const string FullTitle = "Your circle is full.", SelfTitle = "You cannot be in your own circle.", AlreadyTitle = "She is already in your circle, or invited.";
+
+    public async Task<CircleView> ShowAsync(Guid me, CancellationToken ct)
+    {
+        var owned = await directory.LinksOwnedByAsync(me, ct);
+        var memberOf = await directory.LinksToAsync(me, ct);
+        var handles = await directory.HandlesOfAsync(
+            [.. owned.Where(l => l.AcceptedAt is not null).Select(l => seal.PairOf(l).Member), .. memberOf.Select(l => seal.PairOf(l).Owner)], ct);
+        return new CircleView(
+            owned.Select(l => new CirclePlace(l.Id, l.AcceptedAt is null ? seal.InvitedHandleOf(l) : handles.GetValueOrDefault(seal.PairOf(l).Member, ""), l.AcceptedAt is not null)).ToList(),
+            memberOf.Select(l => new CirclePlace(l.Id, handles.GetValueOrDefault(seal.PairOf(l).Owner, ""), l.AcceptedAt is not null)).ToList());
+    }
+
+    /// <summary>
+    /// Invites a handle. Whether anyone has it is never told: a handle no member has gets a pending
+    /// invitation like any other, which nobody can accept, so the answer (and its work) is the same.
+    /// A full circle is refused before the handle is looked at.
+    /// </summary>
+    public async Task<Outcome<IdResponse>> InviteAsync(Guid me, string? handle, CancellationToken ct)
+    {
+        if (Handles.Problem(handle) is { } problem) return Outcome<IdResponse>.Invalid(new Validation().Add("handle", problem));
+        var links = await directory.LinksOwnedByAsync(me, ct);
+        if (links.Count >= options.Value.MaxCircle) return Outcome<IdResponse>.Conflict(FullTitle);
+        var typed = handle!.Trim();
+        var index = accounts.IndexOf(typed);
+        var found = await db.Members.AsNoTracking().Where(m => m.HandleIndex == index && m.RevokedAt == null).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
+        if (found == me) return Outcome<IdResponse>.Conflict(SelfTitle);
+        var normal = BlindIndex.Normalize(typed);
+        if (links.Any(l => (found is not null && seal.PairOf(l).Member == found) || BlindIndex.Normalize(seal.InvitedHandleOf(l)) == normal))
+            return Outcome<IdResponse>.Conflict(AlreadyTitle);
+        var link = seal.NewLink(me, found ?? Guid.NewGuid(), typed, clock.GetUtcNow());
+        db.Add(link);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IdResponse>.Created(new IdResponse(link.Id));
+    }
+
+    public async Task<Outcome<IdResponse>> AcceptAsync(Guid me, Guid id, CancellationToken ct)
+    {
+        var mine = seal.LinkMemberIndex(me);
+        var accepted = await db.Set<CircleLink>().Where(l => l.Id == id && l.MemberIndex == mine && l.AcceptedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.AcceptedAt, clock.GetUtcNow()), ct);
+        return accepted == 0 ? Outcome<IdResponse>.NotFound() : Outcome<IdResponse>.Done(new IdResponse(id));
+    }
+
+    /// <summary>The owner takes someone out, or a member leaves (or declines): the same link, from either end.</summary>
+    public async Task<Outcome<IdResponse>> LeaveAsync(Guid me, Guid id, CancellationToken ct)
+    {
+        var (asOwner, asMember) = (seal.LinkOwnerIndex(me), seal.LinkMemberIndex(me));
+        var removed = await db.Set<CircleLink>().Where(l => l.Id == id && (l.OwnerIndex == asOwner || l.MemberIndex == asMember)).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Outcome<IdResponse>.NotFound() : new Outcome<IdResponse>(StatusCodes.Status204NoContent, new IdResponse(id));
+    }
+}

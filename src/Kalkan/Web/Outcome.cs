@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kalkan.Web;
+
+/// <summary>
+/// What a feature's service decided, with the HTTP status it decided: the API maps it to its typed
+/// result and a page to its own answer, and neither guesses the status from a title.
+/// </summary>
+public sealed record Outcome<T>(int Status, T? Value = default, string? Title = null, Validation? Errors = null)
+{
+    public bool Ok => Status is >= 200 and < 300;
+
+    public static Outcome<T> Done(T value) => new(StatusCodes.Status200OK, value);
+    public static Outcome<T> Created(T value) => new(StatusCodes.Status201Created, value);
+    public static Outcome<T> Invalid(Validation errors) => new(StatusCodes.Status400BadRequest, Title: Validation.Title, Errors: errors);
+    /// <summary>Missing and not hers to see answer alike.</summary>
+    public static Outcome<T> NotFound() => new(StatusCodes.Status404NotFound, Title: NothingHereTitle);
+    public static Outcome<T> Conflict(string title) => new(StatusCodes.Status409Conflict, Title: title);
+
+    /// <summary>The refusal as problem+json: a 400 names its fields.</summary>
+    public IResult Problem() => Errors is { Any: true } errors ? errors.Problem() : TypedResults.Problem(title: Title, statusCode: Status);
+
+    public ProblemHttpResult Refusal() => TypedResults.Problem(title: Title, statusCode: Status);
+
+    /// <summary>201 with where it lives, or the refusal: the answer of every create endpoint.</summary>
+    public Results<Created<T>, ValidationProblem, ProblemHttpResult> CreatedAt(Func<T, string> location) =>
+        Ok ? TypedResults.Created(location(Value!), Value) : Errors is { } errors ? errors.Problem() : Refusal();
+
+    /// <summary>200 with the value, or the refusal (a 400 naming its fields).</summary>
+    public Results<Ok<T>, ValidationProblem, ProblemHttpResult> OkOr() =>
+        Ok ? TypedResults.Ok(Value!) : Errors is { } errors ? errors.Problem() : Refusal();
+
+    public const string NothingHereTitle = "Nothing is here.";
+}

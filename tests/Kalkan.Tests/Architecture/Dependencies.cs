@@ -1,0 +1,108 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Kalkan.Tests.Architecture;
+
+/// <summary>
+/// Which Kalkan types a type uses: in its signatures (fields, properties, parameters, bases) and
+/// in its method bodies (every type, method and field token its IL names), so a static call
+/// counts as much as a constructor parameter. Compiler-made types (lambdas, async state machines)
+/// count as their folder's.
+/// </summary>
+static class Dependencies
+{
+    static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    /// <summary>Every (from folder, to folder, to type) edge between Kalkan.X namespaces of an assembly.</summary>
+    public static HashSet<(string From, string To, string Type)> Between(Assembly assembly)
+    {
+        var edges = new HashSet<(string, string, string)>();
+        foreach (var type in assembly.GetTypes())
+        {
+            var from = FolderOf(type);
+            if (from is null) continue;
+            foreach (var used in Used(type))
+                if (FolderOf(used) is { } to && to != from) edges.Add((from, to, OuterOf(used).Name));
+        }
+        return edges;
+    }
+
+    /// <summary>"Circles" for Kalkan.Circles and Kalkan.Circles.Pages; null outside the server's own namespaces.</summary>
+    public static string? FolderOf(Type type)
+    {
+        var ns = OuterOf(type).Namespace;
+        if (ns is null || !ns.StartsWith("Kalkan.", StringComparison.Ordinal)) return null;
+        return ns.Split('.')[1];
+    }
+
+    static Type OuterOf(Type type)
+    {
+        while (type.DeclaringType is { } outer) type = outer;
+        return type.IsGenericType && !type.IsGenericTypeDefinition ? type.GetGenericTypeDefinition() : type;
+    }
+
+    static IEnumerable<Type> Used(Type type)
+    {
+        var found = new List<Type>();
+        void Add(Type? t)
+        {
+            if (t is null) return;
+            if (t.HasElementType) { Add(t.GetElementType()); return; }
+            found.Add(t);
+            if (t.IsGenericType && !t.IsGenericTypeDefinition) foreach (var arg in t.GetGenericArguments()) Add(arg);
+        }
+        Add(type.BaseType);
+        foreach (var i in type.GetInterfaces()) Add(i);
+        foreach (var f in type.GetFields(All)) Add(f.FieldType);
+        foreach (var p in type.GetProperties(All)) Add(p.PropertyType);
+        foreach (var m in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
+        {
+            if (m is MethodInfo mi) Add(mi.ReturnType);
+            foreach (var p in m.GetParameters()) Add(p.ParameterType);
+            foreach (var t in InBody(m)) Add(t);
+        }
+        return found;
+    }
+
+    /// <summary>The types a method's IL names: the declaring types of the methods and fields it touches, and the types it names.</summary>
+    static IEnumerable<Type> InBody(MethodBase method)
+    {
+        byte[]? il;
+        try { il = method.GetMethodBody()?.GetILAsByteArray(); }
+        catch (Exception) { yield break; }
+        if (il is null) yield break;
+        var module = method.Module;
+        Type[]? typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
+        Type[]? methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        for (var i = 0; i < il.Length;)
+        {
+            OpCode op;
+            if (il[i] == 0xFE) { op = OpCodesByValue[unchecked((short)(0xFE00 | il[i + 1]))]; i += 2; }
+            else { op = OpCodesByValue[il[i]]; i += 1; }
+            switch (op.OperandType)
+            {
+                case OperandType.InlineNone: break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar: i += 1; break;
+                case OperandType.InlineVar: i += 2; break;
+                case OperandType.InlineI8 or OperandType.InlineR: i += 8; break;
+                case OperandType.InlineSwitch: i += 4 + 4 * BitConverter.ToInt32(il, i); break;
+                case OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok:
+                {
+                    var token = BitConverter.ToInt32(il, i);
+                    i += 4;
+                    MemberInfo? member = null;
+                    try { member = module.ResolveMember(token, typeArgs, methodArgs); }
+                    catch (Exception) { }
+                    if (member is Type t) yield return t;
+                    else if (member?.DeclaringType is { } declaring) yield return declaring;
+                    if (member is MethodInfo called) yield return called.ReturnType;
+                    break;
+                }
+                default: i += 4; break;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Kalkan.Tests.Web;
+
+/// <summary>A setting out of range stops the start with a message naming it, instead of a server that runs wrong.</summary>
+public class OptionsTests
+{
+    [Theory]
+    [InlineData("Circles:MaxCircle", "0", "MaxCircle")]
+    [InlineData("Circles:TimerInterval", "00:00:00", "TimerInterval")]
+    [InlineData("Sessions:IdleTimeout", "00:00:00", "IdleTimeout")]
+    [InlineData("Unseal:PerMinute", "0", "PerMinute")]
+    [InlineData("Push:CallsPerMinute", "0", "CallsPerMinute")]
+    [InlineData("Pwa:Icon192", "https://tracker.example/icon.png", "Icon192")]
+    public async Task A_bad_setting_stops_the_start_naming_it(string key, string value, string named)
+    {
+        await using var store = await TestStore.CreateAsync(Store.Sqlite);
+        await using var kalkan = new KalkanFactory(store, new Dictionary<string, string?> { [key] = value });
+
+        var refused = Assert.ThrowsAny<Exception>(() => kalkan.Services);
+
+        Assert.Contains(named, Flatten(refused));
+    }
+
+    static string Flatten(Exception e) => e is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(Flatten)) : e.Message + (e.InnerException is { } inner ? " " + Flatten(inner) : "");
+}
