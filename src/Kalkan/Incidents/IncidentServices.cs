@@ -2,6 +2,7 @@ using Kalkan.Audit;
 using Kalkan.Documents;
 using Kalkan.Incidents.Dossier;
 using Kalkan.Incidents.Evidence;
+using Kalkan.Incidents.Statistics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kalkan.Incidents;
@@ -22,9 +23,10 @@ public static class IncidentServices
         services.AddDocuments();
         services.TryAddScoped<AuditExcerpts>();
         services.AddScoped<IncidentDossiers>();
+        services.AddScoped<IncidentStatistics>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app) =>
-        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi().MapIncidentDossier();
+        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi().MapIncidentDossier().MapIncidentStatistics();
 }
