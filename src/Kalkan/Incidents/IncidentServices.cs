@@ -28,5 +28,5 @@ public static class IncidentServices
     }
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app) =>
-        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi().MapIncidentDossier().MapIncidentStatistics();
+        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi().MapIncidentDossier().MapIncidentStatistics().MapEvidenceForm();
 }
