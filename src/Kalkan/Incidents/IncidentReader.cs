@@ -24,6 +24,9 @@ public sealed class IncidentReader(KalkanDb db, FieldCipher cipher, PseudonymReg
         return await ViewAsync(version, versions, ct);
     }
 
+    /// <summary>Whether this viewer may see the incident, without reading (or auditing) it.</summary>
+    public Task<bool> VisibleAsync(Viewer viewer, Guid id, CancellationToken ct) => db.Set<Incident>().VisibleTo(viewer).AnyAsync(i => i.Id == id, ct);
+
     /// <summary>Every version, oldest first, for a dossier; null when it does not exist or this viewer may not see it. Not audited here: the export is.</summary>
     public async Task<List<IncidentView>?> AllVersionsAsync(Viewer viewer, Guid id, CancellationToken ct)
     {

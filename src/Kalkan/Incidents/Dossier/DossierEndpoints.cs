@@ -35,9 +35,10 @@ public static class DossierEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, ClaimsPrincipal user,
-        IncidentViewers viewers, IncidentDossiers dossiers, PdfPrinter printer, IStringLocalizer<IncidentsResource> R, CancellationToken ct)
+        IncidentViewers viewers, IncidentDossiers dossiers, IncidentReader reader, PdfPrinter printer, IStringLocalizer<IncidentsResource> R, CancellationToken ct)
     {
-        // The same answer for every id, so it says nothing about which incidents exist.
+        // Who may not see it gets the 404 first, whatever the server can print; nothing is exported (or audited) that cannot be printed.
+        if (!await reader.VisibleAsync(await viewers.OfAsync(user), id, ct)) return NotFound();
         if (!printer.Available) return Unavailable(NoPrinterTitle);
         if (await DocumentAsync(id, user, viewers, dossiers, R, ct) is not { } document) return NotFound();
         var printed = await printer.PrintAsync(DocumentHtml.Render(document), ct);
