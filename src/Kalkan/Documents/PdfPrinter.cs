@@ -38,7 +38,9 @@ public sealed class PdfPrinter(IOptions<DocumentOptions> options, IOptions<Store
             // A read on the pipe may not heed the token: ending the browser closes the pipe, which ends the read.
             await using var stop = timeout.Token.Register(() => Kill(browser));
             var pipe = new DevToolsPipe(browser.StandardInput.BaseStream, browser.StandardOutput.BaseStream);
-            return new(PrintOutcome.Printed, await PrintOverAsync(pipe, html, timeout.Token));
+            var pdf = await PrintOverAsync(pipe, html, timeout.Token);
+            log.LogInformation("Printed a PDF of {Bytes} bytes.", pdf.Length);
+            return new(PrintOutcome.Printed, pdf);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && e is IOException or DevToolsException or OperationCanceledException
             or System.Text.Json.JsonException or Win32Exception or InvalidOperationException or KeyNotFoundException or FormatException)

@@ -12,7 +12,8 @@ public static class IncidentActions
 {
     public const string Created = "incident.created", Drafted = "incident.drafted", Sealed = "incident.sealed",
         Versioned = "incident.versioned", Linked = "incident.linked", Read = "incident.read", Listed = "incident.listed",
-        Exported = "incident.exported", ProfileRead = "perpetrator.read", EvidenceAdded = "evidence.added", EvidenceRead = "evidence.read";
+        Exported = "incident.exported", ProfileRead = "perpetrator.read", EvidenceAdded = "evidence.added", EvidenceRead = "evidence.read",
+        Analysed = "incident.analysed";
 }
 
 /// <summary>

@@ -17,13 +17,29 @@ public sealed class IncidentReader(KalkanDb db, FieldCipher cipher, PseudonymReg
     {
         var incident = await db.Set<Incident>().AsNoTracking().VisibleTo(viewer).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null) return null;
-        var versions = await db.Set<IncidentVersion>().AsNoTracking().Where(v => v.IncidentId == id).OrderBy(v => v.Number)
-            .Include(v => v.Acts).Include(v => v.People).Include(v => v.Perpetrators).AsSplitQuery().ToListAsync(ct);
+        var versions = await VersionsOfAsync(id, ct);
         var version = versions.FirstOrDefault(v => v.Number == (number ?? incident.LatestVersion));
         if (version is null) return null;
         await audit.RecordAsync(IncidentActions.Read, id, ct);
         return await ViewAsync(version, versions, ct);
     }
+
+    /// <summary>Whether this viewer may see the incident, without reading (or auditing) it.</summary>
+    public Task<bool> VisibleAsync(Viewer viewer, Guid id, CancellationToken ct) => db.Set<Incident>().VisibleTo(viewer).AnyAsync(i => i.Id == id, ct);
+
+    /// <summary>Every version, oldest first, for a dossier; null when it does not exist or this viewer may not see it. Not audited here: the export is.</summary>
+    public async Task<List<IncidentView>?> AllVersionsAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        if (!await db.Set<Incident>().AsNoTracking().VisibleTo(viewer).AnyAsync(i => i.Id == id, ct)) return null;
+        var versions = await VersionsOfAsync(id, ct);
+        var views = new List<IncidentView>(versions.Count);
+        foreach (var version in versions) views.Add(await ViewAsync(version, versions, ct));
+        return views;
+    }
+
+    Task<List<IncidentVersion>> VersionsOfAsync(Guid id, CancellationToken ct) =>
+        db.Set<IncidentVersion>().AsNoTracking().Where(v => v.IncidentId == id).OrderBy(v => v.Number)
+            .Include(v => v.Acts).Include(v => v.People).Include(v => v.Perpetrators).AsSplitQuery().ToListAsync(ct);
 
     public async Task<IncidentView> ViewAsync(IncidentVersion version, List<IncidentVersion> all, CancellationToken ct)
     {

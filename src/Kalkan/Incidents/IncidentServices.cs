@@ -1,5 +1,9 @@
+using Kalkan.Audit;
 using Kalkan.Documents;
+using Kalkan.Incidents.Dossier;
 using Kalkan.Incidents.Evidence;
+using Kalkan.Incidents.Statistics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kalkan.Incidents;
 
@@ -17,9 +21,12 @@ public static class IncidentServices
             .Validate(o => o.MaxBytes > 0, "Incidents:Evidence:MaxBytes must be positive").ValidateOnStart();
         services.AddScoped<EvidenceStore>();
         services.AddDocuments();
+        services.TryAddScoped<AuditExcerpts>();
+        services.AddScoped<IncidentDossiers>();
+        services.AddScoped<IncidentStatistics>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app) =>
-        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi();
+        app.MapIncidentApi().MapIncidentExport().MapPerpetratorApi().MapEvidenceApi().MapIncidentDossier().MapIncidentStatistics().MapEvidenceForm();
 }

@@ -39,7 +39,8 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
         {
             var outcome = await ReceiveAsync(evidence, body, looksRight, ct);
             if (outcome != EvidenceOutcome.Done) return (outcome, null);
-            if (mediaType == "image/jpeg") evidence.SharedSha256 = await WriteSharedJpegAsync(evidence.Id, ct);
+            if (mediaType == "image/jpeg") evidence.SharedSha256 = await WriteSharedAsync(evidence.Id, JpegMetadata.StripAsync, ct);
+            if (mediaType == "image/png") evidence.SharedSha256 = await WriteSharedAsync(evidence.Id, PngMetadata.StripAsync, ct);
             if (!string.IsNullOrWhiteSpace(name) && name.Length <= 255)
                 evidence.NameSealed = cipher.Encrypt(name.Trim(), new FieldRef(EvidenceFile.Table, EvidenceFile.NameColumn, evidence.Id));
             db.Add(evidence);
@@ -47,7 +48,7 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
             stored = true;
             return (EvidenceOutcome.Done, View(evidence));
         }
-        catch (JpegMetadata.NotJpegException)
+        catch (Exception e) when (e is JpegMetadata.NotJpegException or PngMetadata.NotPngException)
         {
             return (EvidenceOutcome.RefusedType, null);
         }
@@ -79,12 +80,13 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
         return EvidenceOutcome.Done;
     }
 
-    async Task<string> WriteSharedJpegAsync(Guid id, CancellationToken ct)
+    /// <summary>The copy to view or share, written from the sealed original through a filter that drops the type's metadata.</summary>
+    async Task<string> WriteSharedAsync(Guid id, Func<Stream, Func<ReadOnlyMemory<byte>, CancellationToken, Task>, CancellationToken, Task> strip, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var original = OpenCopy(id, Original);
         await using var writer = new SealedFile.Writer(Create(PathOf(id, Shared)), KeyOf(Shared), Binding(id, Shared));
-        await JpegMetadata.StripAsync(original, async (bytes, token) => { sha.AppendData(bytes.Span); await writer.WriteAsync(bytes, token); }, ct);
+        await strip(original, async (bytes, token) => { sha.AppendData(bytes.Span); await writer.WriteAsync(bytes, token); }, ct);
         await writer.CompleteAsync(ct);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

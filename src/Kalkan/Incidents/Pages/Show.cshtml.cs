@@ -19,9 +19,13 @@ public sealed class ShowModel(IncidentViewers viewers, IncidentReader reader, In
     public string? Saved { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? version, string? saved, CancellationToken ct)
+    /// <summary>What became of an upload from the evidence form (see Evidence/EvidenceForm).</summary>
+    public string? Upload { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, string? saved, string? evidence, CancellationToken ct)
     {
         Saved = saved is IncidentCodes.Draft or IncidentCodes.Sealed ? saved : null;
+        Upload = evidence is "added" or "too-large" or "refused" or "invalid" ? evidence : null;
         return await LoadAsync(id, version, ct) ? Page() : NotFound();
     }
 

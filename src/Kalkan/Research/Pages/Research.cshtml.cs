@@ -19,7 +19,7 @@ namespace Kalkan.Research.Pages;
 // Above 64 KiB a form is buffered to a temporary file; a survey must never touch the disk, and the
 // host refuses bodies over 1 MiB anyway, so the whole form may stay in memory.
 [RequestFormLimits(MemoryBufferThreshold = 2 * 1024 * 1024)]
-public sealed class ResearchModel : PageModel
+public sealed class ResearchModel(Incidents.Statistics.IncidentStatistics incidents) : PageModel
 {
     public string Exposure { get; private set; } = "defender";
     public string Strata { get; private set; } = "country";
@@ -33,7 +33,19 @@ public sealed class ResearchModel : PageModel
 
     public static IReadOnlyList<string> ReportLanguages => ReportText.Languages;
 
+    /// <summary>The analysis of the network's own incidents, shown once asked for (it is audited, so not on every visit).</summary>
+    public string? IncidentReport { get; private set; }
+    public Incidents.Statistics.TriggerTable? Triggers { get; private set; }
+
     public void OnGet() { }
+
+    public async Task<IActionResult> OnGetIncidentsAsync(CancellationToken ct)
+    {
+        var language = ReportText.Languages.Contains(Language) ? Language : "en";
+        IncidentReport = HtmlReport.Fragment(await incidents.DefendersAsync(ct), ReportText.For(language));
+        Triggers = await incidents.TriggersAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? survey, IFormFile? labels, string? exposure, string? strata,
         string? outcomes, bool publish, string? language, CancellationToken ct)
