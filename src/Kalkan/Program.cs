@@ -10,6 +10,7 @@ using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Setup;
 using Kalkan.Storage;
+using Kalkan.Warnings;
 using Kalkan.Web;
 
 namespace Kalkan;
@@ -53,7 +54,8 @@ public class Program
             .AddCircles()
             .AddResearch()
             .AddAlerts()
-            .AddIncidents();
+            .AddIncidents()
+            .AddWarnings();
 
         var app = builder.Build();
 
@@ -75,6 +77,7 @@ public class Program
         app.MapDelivery();
         app.MapAlerts();
         app.MapIncidents();
+        app.MapWarnings();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(NothingHere.Answer);

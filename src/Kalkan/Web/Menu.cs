@@ -15,11 +15,13 @@ public static class Menu
         new("/checkin", "Check-in", Roles.Member),
         new("/circle", "My circle", Roles.Member),
         new("/calls", "Calls for help", Roles.Member),
+        new("/warnings", "Warnings", Roles.Member),
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
         new("/console/alerts", "Alerts console", Roles.Defender),
         new("/incidents", "Incidents", Roles.Documenter),
         new("/perpetrators", "Perpetrators", Roles.Defender),
+        new("/console/warnings", "Warnings console", Roles.Defender),
         new("/research", "Research", Roles.Researcher),
     ];
 }
