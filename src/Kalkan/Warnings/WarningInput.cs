@@ -75,7 +75,7 @@ public static class WarningInput
         }
         var number = only.ToString();
         if (phone.TrimStart().StartsWith("00", StringComparison.Ordinal)) number = number[2..];
-        if (number.Length < digits || number.Length > 15) { errors.Add(field, $"A phone number of {digits} to 15 digits."); return null; }
+        if (number.Length < digits || number.Length > 15) { errors.Add(field, "Too few or too many digits for a phone number."); return null; }
         return number[^digits..];
     }
 
