@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kalkan.Storage.Migrations.Postgres
+namespace Kalkan.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,12 +15,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_history",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CellY = table.Column<int>(type: "integer", nullable: false),
-                    CellX = table.Column<int>(type: "integer", nullable: false),
-                    HourOfWeek = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CellY = table.Column<int>(type: "INTEGER", nullable: false),
+                    CellX = table.Column<int>(type: "INTEGER", nullable: false),
+                    HourOfWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,10 +31,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_reporter_tracks",
                 columns: table => new
                 {
-                    Key = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Reports = table.Column<int>(type: "integer", nullable: false),
-                    Verified = table.Column<int>(type: "integer", nullable: false),
-                    Dismissed = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dismissed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,12 +45,12 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "audit",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PreviousHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,18 +61,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "checkins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    DueAt = table.Column<long>(type: "bigint", nullable: false),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    FiredAt = table.Column<long>(type: "bigint", nullable: true),
-                    FiredBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,13 +83,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "circle_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PairSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PairSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,10 +100,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "duress_calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ReasonSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ReasonSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,9 +114,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "idempotent_requests",
                 columns: table => new
                 {
-                    Id = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ResultId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ResultId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,10 +127,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LatestVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LatestVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,10 +141,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "landmarks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,18 +155,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PassphraseHash = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    InvitedBySealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
-                    DuressSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    TotpSecretSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    TotpEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    TotpLastStep = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    HandleIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PassphraseHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvitedBySealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuressSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    TotpSecretSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    TotpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TotpLastStep = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,10 +177,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "networks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    RequireSecondFactor = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequireSecondFactor = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,15 +191,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "perpetrator_profiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    UnitSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    BadgeSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    BadgeIndex = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PlateIndex = table.Column<byte[]>(type: "bytea", nullable: true),
-                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BadgeSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BadgeIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PlateIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,10 +210,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "pseudonyms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NameIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,17 +224,17 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "seal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Salt = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemoryKib = table.Column<int>(type: "integer", nullable: false),
-                    Iterations = table.Column<int>(type: "integer", nullable: false),
-                    Parallelism = table.Column<int>(type: "integer", nullable: false),
-                    WrappedRootKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    KeyCheck = table.Column<byte[]>(type: "bytea", nullable: false),
-                    ShareThreshold = table.Column<int>(type: "integer", nullable: false),
-                    ShareCount = table.Column<int>(type: "integer", nullable: false),
-                    ShareChecks = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemoryKib = table.Column<int>(type: "INTEGER", nullable: false),
+                    Iterations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Parallelism = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrappedRootKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    KeyCheck = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ShareThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShareCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShareChecks = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,15 +245,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
-                    LocksWhenIdle = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocksWhenIdle = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,15 +264,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sos_calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    FirstResponseAt = table.Column<long>(type: "bigint", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstResponseAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,9 +283,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "vapid_keys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PrivateKeySealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PrivateKeySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,9 +296,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "warning_checks",
                 columns: table => new
                 {
-                    MemberRef = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    MemberRef = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -309,15 +309,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "warning_reports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PhoneSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhoneSealed = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,18 +328,18 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "warnings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PlateIndex = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PhoneIndex = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PhoneSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PublishedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlateIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhoneIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhoneSealed = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -350,14 +350,14 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incident_evidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MediaType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SharedSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    AddedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SharedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,22 +374,22 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incident_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    SealedAt = table.Column<long>(type: "bigint", nullable: true),
-                    OccurredOn = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Precision = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    OccurredFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    OccurredTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    District = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    Trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ConsentAggregate = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentAdvocacy = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentLegal = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentRecordedAt = table.Column<long>(type: "bigint", nullable: false),
-                    BodySealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OccurredOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Precision = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OccurredFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ConsentAggregate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentAdvocacy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentLegal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentRecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BodySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,17 +406,17 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    LandmarkId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReporterRef = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Confirmations = table.Column<int>(type: "integer", nullable: false),
-                    RequiredConfirmations = table.Column<int>(type: "integer", nullable: false),
-                    ReportedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    LandmarkId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterRef = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Confirmations = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredConfirmations = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,15 +433,15 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CodeIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CodeSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    UsedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CodeSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -458,13 +458,13 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "push_subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EndpointSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    EndpointIndex = table.Column<byte[]>(type: "bytea", nullable: false),
-                    P256dhSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    AuthSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndpointSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EndpointIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    P256dhSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AuthSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,11 +481,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "sos_responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SosId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponderSealed = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SosId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponderSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -502,9 +502,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incident_acts",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slot = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,11 +521,11 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incident_people",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Slot = table.Column<int>(type: "integer", nullable: false),
-                    PseudonymId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Defender = table.Column<bool>(type: "boolean", nullable: true)
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    PseudonymId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Defender = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -548,9 +548,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "incident_perpetrators",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slot = table.Column<int>(type: "integer", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false)
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -573,10 +573,10 @@ namespace Kalkan.Storage.Migrations.Postgres
                 name: "alert_confirmations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberRef = table.Column<byte[]>(type: "bytea", nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberRef = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kalkan.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKalkanDb))]
-    [Migration("20261202112658_Initial")]
+    [Migration("20261202120813_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kalkan.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKalkanDb))]
-    [Migration("20261202112444_Initial")]
+    [Migration("20261202120505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
