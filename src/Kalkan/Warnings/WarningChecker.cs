@@ -49,22 +49,20 @@ public sealed class WarningChecker(KalkanDb db, BlindIndex blind, SealState seal
         var (key, day, limit) = (RefOf(memberId), Today(), options.Value.ChecksPerDay);
         var counts = db.Set<WarningCheckCount>().Where(c => c.MemberRef == key);
         await counts.Where(c => c.Day != day).ExecuteDeleteAsync(ct);
-        for (var attempt = 0; attempt < 3; attempt++)
+        if (!await counts.AnyAsync(c => c.Day == day, ct))
         {
-            if (await counts.Where(c => c.Day == day && c.Count < limit).ExecuteUpdateAsync(u => u.SetProperty(c => c.Count, c => c.Count + 1), ct) == 1) return true;
-            if (await counts.AnyAsync(c => c.Day == day, ct)) return false;
-            db.Add(new WarningCheckCount { MemberRef = key, Day = day, Count = 1 });
+            db.Add(new WarningCheckCount { MemberRef = key, Day = day, Count = 0 });
             try
             {
                 await db.SaveChangesAsync(ct);
-                return true;
             }
             catch (DbUpdateException)
             {
-                db.ChangeTracker.Clear(); // her first check of the day, twice at once: the other made the row; count on it
+                db.ChangeTracker.Clear(); // her first check of the day, twice at once: the other made the row
             }
         }
-        return false;
+        // The row exists now; the store decides under its row lock which check is the one past the limit.
+        return await counts.Where(c => c.Day == day && c.Count < limit).ExecuteUpdateAsync(u => u.SetProperty(c => c.Count, c => c.Count + 1), ct) == 1;
     }
 
     byte[] RefOf(Guid memberId) => RefOf(seal, memberId);
