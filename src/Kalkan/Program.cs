@@ -13,6 +13,7 @@ using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Setup;
 using Kalkan.Storage;
+using Kalkan.Warnings;
 using Kalkan.Web;
 
 namespace Kalkan;
@@ -59,7 +60,8 @@ public class Program
             .AddAlerts()
             .AddIncidents()
             .AddPlaces()
-            .AddCases();
+            .AddCases()
+            .AddWarnings();
 
         var app = builder.Build();
 
@@ -83,6 +85,7 @@ public class Program
         app.MapIncidents();
         app.MapPlaces();
         app.MapCases();
+        app.MapWarnings();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(NothingHere.Answer);

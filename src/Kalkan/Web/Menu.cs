@@ -16,11 +16,14 @@ public static class Menu
         new("/circle", "My circle", Roles.Member),
         new("/calls", "Calls for help", Roles.Member),
         new("/places", "Safe places", Roles.Member),
+        new("/warnings", "Warnings", Roles.Member),
         new("/account", "My account", Roles.Member),
         new("/members", "Members", Roles.Defender),
         new("/console/alerts", "Alerts console", Roles.Defender),
         new("/incidents", "Incidents", Roles.Documenter),
         new("/perpetrators", "Perpetrators", Roles.Defender),
+        new("/cases", "Cases", Roles.Defender),
+        new("/console/warnings", "Warnings console", Roles.Defender),
         new("/research", "Research", Roles.Researcher),
     ];
 }

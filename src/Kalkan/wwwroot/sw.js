@@ -1,10 +1,10 @@
 // Kalkan's service worker for the member pages. Pages come from the network when there is one
-// and the last copy of a few (the alerts, SOS, check-in and safe-place pages) when there is not;
+// and the last copy of a few (the alerts, SOS, check-in, safe-place and warnings pages) when there is not;
 // scripts and styles are kept by their versioned URLs. Nothing personal is kept: not her circle,
 // her calls or her account, and quick exit or sign-out empties the cache. Push is in /js/alerts-sw.js.
 var CACHE = "kalkan-1";
 var SHELL = ["/offline", "/css/site.css", "/js/quick-exit.js", "/js/offline.js", "/js/times.js", "/js/sos.js", "/js/alerts.js", "/js/alerts-map.js"];
-var PAGES = ["/alerts", "/sos", "/checkin", "/places"];
+var PAGES = ["/alerts", "/sos", "/checkin", "/places", "/warnings"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));

@@ -31,7 +31,7 @@ public partial class TranslationTests
     [
         "Web/_Layout.cshtml", "Web/Pages/Exit.cshtml", "Sessions/Pages/SignIn.cshtml", "Members/Pages/Join.cshtml", "Members/Pages/Account.cshtml",
         "Alerts/Pages/Alerts.cshtml", "Circles/Pages/Sos.cshtml", "Circles/Pages/Checkin.cshtml", "Circles/Pages/Circle.cshtml", "Circles/Pages/Calls.cshtml",
-        "Places/Pages/Places.cshtml", "Places/Pages/Offline.cshtml",
+        "Places/Pages/Places.cshtml", "Places/Pages/Offline.cshtml", "Warnings/Pages/Warnings.cshtml", "Warnings/Pages/_WarningFields.cshtml",
     ];
 
     [Theory]

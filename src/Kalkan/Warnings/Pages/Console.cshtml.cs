@@ -1,0 +1,61 @@
+using Kalkan.Members;
+using Kalkan.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kalkan.Warnings.Pages;
+
+/// <summary>
+/// /console/warnings, for defenders: publish a warning, review members' reports (publish as
+/// edited, or discard), and renew or withdraw what is published. Each form reuses the API's handler.
+/// </summary>
+[Authorize(Roles.Defender)]
+[EnableRateLimiting(WarningEndpoints.GroupLimit)]
+public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : PageModel
+{
+    public List<WarningDetails> Warnings { get; private set; } = [];
+    public List<ReportView> Reports { get; private set; } = [];
+    public PageOutcome? Outcome { get; private set; }
+    public string? Done { get; private set; }
+    /// <summary>The form that was refused (the publish form, or one report's), shown again with its messages.</summary>
+    public WarningForm? Chosen { get; private set; }
+    public Guid? ChosenReport { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPublishAsync(WarningForm form, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await WarningEndpoints.Publish(form.Request, desk, ct)), "The warning is published.", form, null, ct);
+
+    public async Task<IActionResult> OnPostPublishReportAsync(Guid id, WarningForm form, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await WarningEndpoints.PublishReport(id, form.Request, desk, ct)), "The warning is published.", form, id, ct);
+
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await WarningEndpoints.Discard(id, reports, ct)), "The report is discarded.", null, null, ct);
+
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await WarningEndpoints.Renew(id, desk, ct)), "The warning is renewed.", null, null, ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        await ShowAsync(PageOutcome.From(await WarningEndpoints.Withdraw(id, desk, ct)), "The warning is withdrawn.", null, null, ct);
+
+    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, WarningForm? form, Guid? report, CancellationToken ct)
+    {
+        Outcome = outcome;
+        if (outcome.Ok) Done = done;
+        else
+        {
+            (Chosen, ChosenReport) = (form, report);
+            Response.StatusCode = outcome.Errors.Count > 0 ? 400 : outcome.Title == WarningEndpoints.NoConsent ? 409 : 404;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Warnings = await desk.AllAsync(ct);
+        Reports = await reports.PendingAsync(ct);
+    }
+}

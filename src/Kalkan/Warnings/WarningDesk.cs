@@ -1,0 +1,135 @@
+using Kalkan.Audit;
+using Kalkan.Delivery;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Kalkan.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Warnings;
+
+public enum WarningOutcome { Done, Invalid, NotFound, NoConsent, TooMany }
+
+public sealed record WarningResult(WarningOutcome Outcome, WarningDetails? Warning = null, Validation? Errors = null);
+
+/// <summary>What members see: no plate, no phone, nothing of who reported it.</summary>
+public sealed record WarningView(Guid Id, string Kind, string Severity, string Description, string District, string Month,
+    DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>What defenders see: with the plate and phone as they were typed.</summary>
+public sealed record WarningDetails(Guid Id, string Kind, string Severity, string Description, string District, string Month,
+    string? Plate, string? Phone, DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt, bool Current)
+{
+    public WarningView ForMembers() => new(Id, Kind, Severity, Description, District, Month, PublishedAt, ExpiresAt);
+}
+
+/// <summary>
+/// Publishing, listing, renewing and withdrawing warnings, for the API and the pages alike. Every
+/// change is saved, then written to the audit chain, then published: `event: warning` to every
+/// stream and a push with the network's neutral text, never the plate or phone.
+/// </summary>
+public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blind, AuditChain audit, StreamHub hub,
+    IncidentConsent consent, IOptions<WarningOptions> options, TimeProvider clock)
+{
+    public const string WarningEvent = "warning", WithdrawnEvent = "warning-withdrawn";
+
+    WarningOptions Options => options.Value;
+
+    public async Task<List<WarningView>> CurrentAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Set<Warning>().AsNoTracking().Where(w => w.ExpiresAt > now).ToListAsync(ct);
+        return [.. rows.OrderByDescending(w => w.Month).ThenByDescending(w => w.PublishedAt).Select(w => Details(w, now).ForMembers())];
+    }
+
+    /// <summary>Every warning, expired ones too (a defender may renew them), with plate and phone.</summary>
+    public async Task<List<WarningDetails>> AllAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Set<Warning>().AsNoTracking().ToListAsync(ct);
+        return [.. rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt).Select(w => Details(w, now))];
+    }
+
+    /// <summary>A defender's warning; from a member's report, that report goes in the same transaction.</summary>
+    public async Task<WarningResult> PublishAsync(WarningRequest request, Guid? fromReport, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (valid, errors) = WarningInput.Check(request, Options.PhoneDigits, now);
+        if (valid is null) return new WarningResult(WarningOutcome.Invalid, Errors: errors);
+        if (valid.Incident is { } incident)
+        {
+            var agreed = await consent.AdvocacyAsync(incident, ct);
+            if (agreed is null) return new WarningResult(WarningOutcome.Invalid, Errors: new Validation().Add("incident", "No such incident."));
+            if (agreed == false) return new WarningResult(WarningOutcome.NoConsent);
+        }
+        if (fromReport is { } reportId && !await db.Set<WarningReport>().AnyAsync(r => r.Id == reportId, ct))
+            return new WarningResult(WarningOutcome.NotFound);
+
+        var warning = new Warning
+        {
+            Kind = valid.Kind, Severity = valid.Severity, District = valid.District, Month = valid.Month, DescriptionSealed = [],
+            PublishedAt = now, ExpiresAt = now.AddMonths(Options.ValidMonths),
+        };
+        warning.DescriptionSealed = Seal(valid.Description, Warning.DescriptionColumn, warning.Id);
+        if (valid.PlateNormal is { } plate)
+        {
+            warning.PlateIndex = blind.Compute(Warning.Table, Warning.PlateColumn, plate);
+            warning.PlateSealed = Seal(valid.Plate!, Warning.PlateColumn, warning.Id);
+        }
+        if (valid.PhoneNormal is { } phone)
+        {
+            warning.PhoneIndex = blind.Compute(Warning.Table, Warning.PhoneColumn, phone);
+            warning.PhoneSealed = Seal(valid.Phone!, Warning.PhoneColumn, warning.Id);
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Add(warning);
+            await db.SaveChangesAsync(ct);
+            // Two defenders publishing one report at once: the one who deletes it publishes.
+            if (fromReport is { } id && await db.Set<WarningReport>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0)
+                return new WarningResult(WarningOutcome.NotFound);
+            await transaction.CommitAsync(ct);
+        }
+        await audit.RecordAsync(WarningActions.Published, warning.Id, ct);
+        var details = Details(warning, now);
+        hub.Publish(WarningEvent, details.ForMembers(), Audience.Everyone, push: true);
+        return new WarningResult(WarningOutcome.Done, details);
+    }
+
+    /// <summary>Up for another <see cref="WarningOptions.ValidMonths"/> from now, expired or not.</summary>
+    public async Task<WarningResult> RenewAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMonths(Options.ValidMonths);
+        if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteUpdateAsync(u => u.SetProperty(w => w.ExpiresAt, expires), ct) == 0)
+            return new WarningResult(WarningOutcome.NotFound);
+        await audit.RecordAsync(WarningActions.Renewed, id, ct);
+        var details = Details(await db.Set<Warning>().AsNoTracking().SingleAsync(w => w.Id == id, ct), now);
+        hub.Publish(WarningEvent, details.ForMembers(), Audience.Everyone);
+        return new WarningResult(WarningOutcome.Done, details);
+    }
+
+    /// <summary>Withdrawn is deleted: a wrong warning leaves nothing sealed behind, only its audit entry.</summary>
+    public async Task<WarningResult> WithdrawAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 0) return new WarningResult(WarningOutcome.NotFound);
+        await audit.RecordAsync(WarningActions.Withdrawn, id, ct);
+        hub.Publish(WithdrawnEvent, new { id }, Audience.Everyone);
+        return new WarningResult(WarningOutcome.Done);
+    }
+
+    WarningDetails Details(Warning w, DateTimeOffset now) => new(w.Id, w.Kind, w.Severity,
+        cipher.DecryptString(w.DescriptionSealed, new FieldRef(Warning.Table, Warning.DescriptionColumn, w.Id)), w.District, w.Month,
+        Open(w.PlateSealed, Warning.PlateColumn, w.Id), Open(w.PhoneSealed, Warning.PhoneColumn, w.Id), w.PublishedAt, w.ExpiresAt, w.ExpiresAt > now);
+
+    byte[] Seal(string value, string column, Guid id) => cipher.Encrypt(value, new FieldRef(Warning.Table, column, id));
+
+    string? Open(byte[]? value, string column, Guid id) => value is null ? null : cipher.DecryptString(value, new FieldRef(Warning.Table, column, id));
+}
+
+/// <summary>What the audit chain records of warnings: which one (as a keyed reference) and when, never a word of it.</summary>
+public static class WarningActions
+{
+    public const string Published = "warning.published", Renewed = "warning.renewed", Withdrawn = "warning.withdrawn";
+}

@@ -1,0 +1,77 @@
+using System.Threading.RateLimiting;
+using Kalkan.Delivery;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Warnings;
+
+/// <summary>A member's report as the reviewing defender sees it.</summary>
+public sealed record ReportView(Guid Id, string Kind, string Severity, string Description, string District, string Month,
+    string? Plate, string? Phone, DateTimeOffset SubmittedAt)
+{
+    public WarningRequest AsRequest() => new(Kind, Severity, Description, District, Month, Plate, Phone);
+}
+
+/// <summary>
+/// Members' reports for review: sealed like a warning, without blind indexes (nothing checks
+/// against an unreviewed report) and without who sent it. Defenders hear of a new one on their
+/// streams; they publish it (<see cref="WarningDesk.PublishAsync"/>) or discard it.
+/// </summary>
+public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hub, ReportsPerMember limiter, IOptions<WarningOptions> options, TimeProvider clock)
+{
+    public async Task<WarningResult> SubmitAsync(Guid memberId, WarningRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (valid, errors) = WarningInput.Check(request with { Incident = null }, options.Value.PhoneDigits, now);
+        if (valid is null) return new WarningResult(WarningOutcome.Invalid, Errors: errors);
+        if (!limiter.TryTake(memberId)) return new WarningResult(WarningOutcome.TooMany);
+        var report = new WarningReport
+        {
+            Kind = valid.Kind, Severity = valid.Severity, District = valid.District, Month = valid.Month, DescriptionSealed = [], SubmittedAt = now,
+        };
+        report.DescriptionSealed = Seal(valid.Description, Warning.DescriptionColumn, report.Id);
+        report.PlateSealed = valid.Plate is null ? null : Seal(valid.Plate, Warning.PlateColumn, report.Id);
+        report.PhoneSealed = valid.Phone is null ? null : Seal(valid.Phone, Warning.PhoneColumn, report.Id);
+        db.Add(report);
+        await db.SaveChangesAsync(ct);
+        hub.Publish("warning-report", new { id = report.Id }, Audience.Roles(Roles.Defender, Roles.Admin));
+        return new WarningResult(WarningOutcome.Done);
+    }
+
+    public async Task<List<ReportView>> PendingAsync(CancellationToken ct) =>
+        [.. (await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct)).Select(View)];
+
+    public async Task<ReportView?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<WarningReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } report ? View(report) : null;
+
+    public async Task<bool> DiscardAsync(Guid id, CancellationToken ct) =>
+        await db.Set<WarningReport>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
+
+    ReportView View(WarningReport r) => new(r.Id, r.Kind, r.Severity, Open(r.DescriptionSealed, Warning.DescriptionColumn, r.Id)!, r.District, r.Month,
+        Open(r.PlateSealed, Warning.PlateColumn, r.Id), Open(r.PhoneSealed, Warning.PhoneColumn, r.Id), r.SubmittedAt);
+
+    byte[] Seal(string value, string column, Guid id) => cipher.Encrypt(value, new FieldRef(WarningReport.Table, column, id));
+
+    string? Open(byte[]? value, string column, Guid id) => value is null ? null : cipher.DecryptString(value, new FieldRef(WarningReport.Table, column, id));
+}
+
+/// <summary>Reports for review one member may send in a day (Warnings:ReportsPerDay), by member id, in memory only.</summary>
+public sealed class ReportsPerMember(IOptions<WarningOptions> options) : IDisposable
+{
+    readonly PartitionedRateLimiter<Guid> limiter = PartitionedRateLimiter.Create<Guid, Guid>(member =>
+        RateLimitPartition.GetFixedWindowLimiter(member, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.ReportsPerDay, Window = TimeSpan.FromDays(1), QueueLimit = 0,
+        }));
+
+    public bool TryTake(Guid memberId)
+    {
+        using var lease = limiter.AttemptAcquire(memberId);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
+}

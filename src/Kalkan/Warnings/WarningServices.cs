@@ -1,0 +1,38 @@
+using Kalkan.Delivery;
+using Kalkan.Members;
+using Kalkan.Seal;
+using Kalkan.Storage;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalkan.Warnings;
+
+public static class WarningServices
+{
+    public static IServiceCollection AddWarnings(this IServiceCollection services)
+    {
+        services.AddOptions<WarningOptions>().BindConfiguration(WarningOptions.Section)
+            .Validate(o => o.IsValid(), "Warnings: ChecksPerDay, ValidMonths, ReportsPerDay and RequestsPerMinute must be positive; PhoneDigits from 6 to 12")
+            .ValidateOnStart();
+        services.AddScoped<WarningDesk>();
+        services.AddScoped<WarningChecker>();
+        services.AddScoped<WarningReports>();
+        services.AddScoped<IncidentConsent>();
+        services.AddSingleton<ReportsPerMember>();
+        services.AddScoped<IMemberErasure, CheckCountErasure>();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WarningOptions>>((limiter, warnings) =>
+            DeliveryServices.PerMember(limiter, WarningEndpoints.GroupLimit, warnings.Value.RequestsPerMinute, TimeSpan.FromMinutes(1)));
+        return services;
+    }
+}
+
+/// <summary>A deleted account leaves no count of her checks.</summary>
+sealed class CheckCountErasure(KalkanDb db, SealState seal) : IMemberErasure
+{
+    public async Task EraseAsync(Guid memberId, CancellationToken ct)
+    {
+        var key = WarningChecker.RefOf(seal, memberId);
+        await db.Set<WarningCheckCount>().Where(c => c.MemberRef == key).ExecuteDeleteAsync(ct);
+    }
+}
