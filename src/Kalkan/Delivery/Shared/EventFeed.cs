@@ -22,18 +22,23 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
     /// <summary>Completes once the shared table exists (the writer waits for it).</summary>
     internal Task TableReady => tableReady.Task;
 
-    /// <summary>Delivers every row after the hub's last id; a fresh instance starts from the table's newest events only.</summary>
-    internal async Task CatchUpAsync(CancellationToken ct)
+    /// <summary>
+    /// Delivers every row after the hub's last id; a fresh instance starts from the table's newest
+    /// events only. The listener reads on its own connection; a reconnecting phone's request on a new one.
+    /// </summary>
+    internal async Task CatchUpAsync(NpgsqlConnection? on, CancellationToken ct)
     {
         if (!outbox.Shared || seal.Status != SealStatus.Ready) return;
         await reading.WaitAsync(ct);
+        await using var opened = on is null ? await log.Source.OpenConnectionAsync(ct) : null;
+        var connection = on ?? opened!;
         try
         {
             var after = hub.LastId;
-            if (after == 0) after = Math.Max(0, await log.NewestAsync(ct) - options.Value.ReplayEvents);
+            if (after == 0) after = Math.Max(0, await log.NewestAsync(connection, ct) - options.Value.ReplayEvents);
             while (true)
             {
-                var events = await log.ReadAsync(after, Page, ct);
+                var events = await log.ReadAsync(connection, after, Page, ct);
                 if (events.Count == 0) return;
                 hub.Deliver(events);
                 after = events[^1].Id;
@@ -50,7 +55,7 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
     internal async Task<TableResume?> ResumeAsync(string? lastEventId, CancellationToken ct)
     {
         if (!outbox.Shared || !long.TryParse(lastEventId, out var last) || seal.Status != SealStatus.Ready) return null;
-        await CatchUpAsync(ct);
+        await CatchUpAsync(null, ct);
         return await log.ResumeAsync(last, ResumeLimit, ct);
     }
 
@@ -68,10 +73,10 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
                 await using (var listen = new NpgsqlCommand($"LISTEN {EventLog.Channel}", connection)) await listen.ExecuteNonQueryAsync(stop);
                 while (!stop.IsCancellationRequested)
                 {
-                    await CatchUpAsync(stop);
+                    await CatchUpAsync(connection, stop);
                     if (clock.GetUtcNow() - forgotten > ForgetEvery)
                     {
-                        await log.ForgetAsync(options.Value.SharedRetention, stop);
+                        await log.ForgetAsync(connection, options.Value.SharedRetention, stop);
                         forgotten = clock.GetUtcNow();
                     }
                     // Returns at a NOTIFY (its payload, the newest id, is not needed: the rows say it) or after the poll.

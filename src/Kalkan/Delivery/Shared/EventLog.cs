@@ -60,12 +60,17 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         ids.Sort();
         var sealedEvents = new byte[events.Count][];
         for (var i = 0; i < events.Count; i++) sealedEvents[i] = Seal(ids[i], events[i]);
-        await using var insert = new NpgsqlCommand($"INSERT INTO {Table} (id, at, sealed) SELECT i, $2, s FROM unnest($1::bigint[], $3::bytea[]) AS u(i, s); SELECT pg_notify('{Channel}', $4)", connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().ToUnixTimeMilliseconds() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = sealedEvents });
-        insert.Parameters.Add(new NpgsqlParameter { Value = ids[^1].ToString() });
-        await insert.ExecuteNonQueryAsync(ct);
+        // Positional parameters allow one statement per command: the insert, then the notice.
+        await using (var insert = new NpgsqlCommand($"INSERT INTO {Table} (id, at, sealed) SELECT i, $2, s FROM unnest($1::bigint[], $3::bytea[]) AS u(i, s)", connection, transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = sealedEvents });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using var notify = new NpgsqlCommand($"SELECT pg_notify('{Channel}', $1)", connection, transaction);
+        notify.Parameters.Add(new NpgsqlParameter { Value = ids[^1].ToString() });
+        await notify.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Appends in the transaction the store context has open (a timer's claim): both commit, or neither.</summary>
@@ -73,11 +78,8 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), events, ct);
 
     /// <summary>Events after <paramref name="after"/> in id order, at most <paramref name="limit"/>.</summary>
-    internal async Task<List<SharedEvent>> ReadAsync(long after, int limit, CancellationToken ct)
-    {
-        await using var connection = await Source.OpenConnectionAsync(ct);
-        return await ReadAsync(connection, null, after, limit, ct);
-    }
+    internal Task<List<SharedEvent>> ReadAsync(NpgsqlConnection connection, long after, int limit, CancellationToken ct) =>
+        ReadAsync(connection, null, after, limit, ct);
 
     async Task<List<SharedEvent>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long after, int limit, CancellationToken ct)
     {
@@ -102,16 +104,12 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         return new TableResume(covered, events.Count == limit ? events[^1].Id : newest, events);
     }
 
-    internal async Task<long> NewestAsync(CancellationToken ct)
-    {
-        await using var connection = await Source.OpenConnectionAsync(ct);
-        return await Scalar(connection, null, $"SELECT coalesce(max(id), 0) FROM {Table}", ct);
-    }
+    internal Task<long> NewestAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        Scalar(connection, null, $"SELECT coalesce(max(id), 0) FROM {Table}", ct);
 
     /// <summary>Deletes what is older than the retention: a phone away longer gets `resync`, as it always did.</summary>
-    internal async Task<int> ForgetAsync(TimeSpan retention, CancellationToken ct)
+    internal async Task<int> ForgetAsync(NpgsqlConnection connection, TimeSpan retention, CancellationToken ct)
     {
-        await using var connection = await Source.OpenConnectionAsync(ct);
         await using var delete = new NpgsqlCommand($"DELETE FROM {Table} WHERE at < $1", connection);
         delete.Parameters.Add(new NpgsqlParameter { Value = (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds() });
         return await delete.ExecuteNonQueryAsync(ct);
