@@ -35,11 +35,29 @@ public sealed class Instances : IAsyncDisposable
             return await ServingProcess.StartAsync(new Folder(folder, store.Db),
                 new Dictionary<string, string> { [SealStartup.PassphraseVariable] = Scenario.UnsealPassphrase });
         }).ToList();
-        instances.running.AddRange(await Task.WhenAll(started));
-        foreach (var instance in instances.running)
+        try
         {
-            using var http = instance.Client();
-            await Eventually.HoldsAsync(async () => await http.StateAsync() == "ready");
+            await Task.WhenAll(started);
+        }
+        catch
+        {
+            // Those that did start are stopped, even when another failed to.
+            foreach (var instance in started.Where(t => t.IsCompletedSuccessfully)) await instance.Result.DisposeAsync();
+            throw;
+        }
+        instances.running.AddRange(started.Select(t => t.Result));
+        try
+        {
+            foreach (var instance in instances.running)
+            {
+                using var http = instance.Client();
+                await Eventually.HoldsAsync(async () => await http.StateAsync() == "ready");
+            }
+        }
+        catch
+        {
+            await instances.DisposeAsync();
+            throw;
         }
         return instances;
     }
