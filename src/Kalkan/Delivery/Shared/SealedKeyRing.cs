@@ -92,11 +92,13 @@ public sealed class SealedKeyRing(EventLog log, FieldCipher cipher, SealState se
 /// that three instances starting together agree on one instead of each making its own (a form
 /// signed with a key another instance has not loaded would fail there until its ring refreshes).
 /// </summary>
-sealed class FirstFormKey(EventOutbox outbox, EventLog log, SealState seal, SealedKeyRing ring, IKeyManager keys, TimeProvider clock, ILogger<FirstFormKey> logger) : BackgroundService
+sealed class FirstFormKey(EventOutbox outbox, EventLog log, SealState seal, SealedKeyRing ring, IServiceProvider services, TimeProvider clock, ILogger<FirstFormKey> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (!outbox.Shared) return;
+        // Resolved only here: on SQLite no key manager is ever built (it would look for a keys folder).
+        var keys = services.GetRequiredService<IKeyManager>();
         while (seal.Status != SealStatus.Ready) await Task.Delay(TimeSpan.FromMilliseconds(250), clock, stop);
         try
         {
