@@ -33,9 +33,8 @@ public static class WebServices
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
         // Keys for anti-forgery tokens and the language cookie live in memory only: a restart
-        // costs a reloaded form, and a seized disk holds nothing to forge them with. On PostgreSQL
-        // (several instances) they are shared, sealed in the store: docs/decisions/1602.
-        Delivery.Shared.SealedKeyRing.Register(services);
+        // costs a reloaded form, and a seized disk holds nothing to forge them with.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<Problems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
