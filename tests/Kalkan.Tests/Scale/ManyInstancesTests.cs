@@ -15,7 +15,10 @@ namespace Kalkan.Tests.Scale;
 /// </summary>
 public class ManyInstancesTests
 {
-    static readonly object Checkpoint = new { kind = "checkpoint", lat = 42.8746, lon = 74.5698 };
+    static int place;
+
+    /// <summary>A checkpoint a few hundred metres from the last: reports at one spot would merge into one alert.</summary>
+    static object Checkpoint => new { kind = "checkpoint", lat = 42.80 + 0.01 * Interlocked.Increment(ref place), lon = 74.5698 };
 
     [PostgresFact]
     public async Task A_report_on_the_first_instance_reaches_streams_on_the_other_two_within_a_second()
