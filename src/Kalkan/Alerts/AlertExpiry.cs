@@ -1,4 +1,5 @@
 using Kalkan.Delivery;
+using Kalkan.Delivery.Shared;
 using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,14 @@ namespace Kalkan.Alerts;
 /// confirmations and its reporter reference, and `event: expired` goes to every stream. A sealed
 /// server purges too: it cannot open the sealed places to count them, so what expires while it is
 /// sealed is deleted uncounted (nothing outlives its time for the sake of a statistic). On SQLite the write-ahead log is truncated afterwards so
-/// the deleted rows do not linger in it.
+/// the deleted rows do not linger in it. On PostgreSQL several instances sweep: one at a time (an
+/// advisory lock taken in the sweep's transaction; the others skip that round), and the `expired`
+/// events commit with the deletion, so no alert is counted twice and none ends unannounced.
 /// </summary>
-sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> options, StreamHub hub, TimeProvider clock, ILogger<AlertExpiry> log) : BackgroundService
+sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> options, StreamHub hub, ClaimedEvents announcer, TimeProvider clock, ILogger<AlertExpiry> log) : BackgroundService
 {
+    const long SweepLock = 0x4B616C6B616E10;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
@@ -39,6 +44,10 @@ sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> opt
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var places = scope.ServiceProvider.GetRequiredService<SealedPlace>();
         var unsealed = scope.ServiceProvider.GetRequiredService<SealState>().Status == SealStatus.Ready;
+        // On SQLite (one instance) the transaction begins only to write, as it always did.
+        await using var shared = announcer.Shared ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (shared is not null && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({SweepLock}) AS \"Value\"").SingleAsync(ct))
+            return 0; // another instance is sweeping
         var now = clock.GetUtcNow();
         var expired = await db.Set<Alert>().AsNoTracking().Where(a => a.ExpiresAt <= now)
             .Select(a => new { a.Id, a.Kind, a.PositionSealed, a.ReportedAt, a.Status }).ToListAsync(ct);
@@ -54,7 +63,7 @@ sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> opt
                 return (Y: y, X: x, Hour: (int)local.DayOfWeek * 24 + local.Hour, a.Kind);
             });
         var ids = expired.Select(a => a.Id).ToList();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var single = shared is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             foreach (var cell in counts)
             {
@@ -66,10 +75,11 @@ sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> opt
             await db.SaveChangesAsync(ct);
             await db.Set<AlertConfirmation>().Where(c => ids.Contains(c.AlertId)).ExecuteDeleteAsync(ct);
             await db.Set<Alert>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (announcer.Shared) await announcer.PublishAsync(db, "expired", [.. ids.Select(id => ((object)new ExpiredView(id), Audience.Everyone))], push: false, ct);
+            await (shared ?? single)!.CommitAsync(ct);
         }
         if (db is SqliteKalkanDb) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-        foreach (var id in ids) hub.Publish("expired", new ExpiredView(id), Audience.Everyone);
+        if (!announcer.Shared) foreach (var id in ids) hub.Publish("expired", new ExpiredView(id), Audience.Everyone);
         log.LogInformation("Purged {Count} expired alerts", ids.Count);
         return ids.Count;
     }

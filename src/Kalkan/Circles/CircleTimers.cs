@@ -1,4 +1,5 @@
 using Kalkan.Delivery;
+using Kalkan.Delivery.Shared;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
@@ -14,9 +15,13 @@ namespace Kalkan.Circles;
 /// (with their responses), so a seized store holds no history of who called for help, or when.
 /// Everything it acts on is in the store, so a timer that fell due while the server was down fires
 /// at the first tick after it is back (and unsealed), and each is claimed with a conditional update
-/// before it is announced, so two instances never announce one twice.
+/// before it is announced, so two instances never announce one twice. On PostgreSQL (several
+/// instances, docs/decisions/1601) the claim and its events commit in one transaction, with rows
+/// another instance is claiming skipped (SKIP LOCKED): an instance that dies mid-claim leaves
+/// them pending for the next, and the transaction is its lease (rolled back when its connection
+/// dies, or after <see cref="Lease"/> of silence).
 /// </summary>
-sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub hub, IOptions<CirclesOptions> options,
+sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEvents announcer, IOptions<CirclesOptions> options,
     TimeProvider clock, ILogger<CircleTimers> log, IEnumerable<IAlarmObserver> observers) : BackgroundService
 {
     /// <summary>Missed check-ins handed to the streams together: one batch of frames each.</summary>
@@ -24,6 +29,9 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
 
     // Never spin: even when the next check-in is due at once, rest this long between ticks.
     static readonly TimeSpan Breath = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>On PostgreSQL, how long a claim may sit idle before the server rolls it back for another instance.</summary>
+    const string Lease = "30s";
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -58,29 +66,51 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
     /// </summary>
     async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
     {
-        var run = Guid.NewGuid();
-        var claimed = await db.Set<Checkin>().Where(c => c.State == CheckinState.Pending && c.DueAt <= now)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now).SetProperty(c => c.FiredBy, run), ct);
-        if (claimed == 0) return;
-        var book = await circles.AlarmBookAsync(ct);
-        var audiences = new Dictionary<Guid, Audience>();
-        var events = new List<(object, Audience)>(Math.Min(claimed, Batch));
-        await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
+        while (true)
         {
-            var owner = circles.Seal.OwnerOf(checkin);
-            // One audience instance per owner, so the hub matches each circle once per stream.
-            if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
-            events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
-            foreach (var observer in observers) observer.CheckinMissed(owner, checkin.Id);
-            if (events.Count == Batch) Announce(events);
+            var run = Guid.NewGuid();
+            await using var claim = await BeginClaimAsync(db, ct);
+            var claimed = claim is null
+                ? await db.Set<Checkin>().Where(c => c.State == CheckinState.Pending && c.DueAt <= now)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now).SetProperty(c => c.FiredBy, run), ct)
+                : await db.Database.ExecuteSqlAsync($"""
+                    UPDATE checkins SET "State" = {(int)CheckinState.Missed}, "FiredAt" = {now.ToUnixTimeMilliseconds()}, "FiredBy" = {run}
+                    WHERE "Id" IN (SELECT "Id" FROM checkins WHERE "State" = {(int)CheckinState.Pending} AND "DueAt" <= {now.ToUnixTimeMilliseconds()}
+                                   ORDER BY "DueAt" LIMIT {Batch} FOR UPDATE SKIP LOCKED)
+                    """, ct);
+            if (claimed == 0) return;
+            var book = await circles.AlarmBookAsync(ct);
+            var audiences = new Dictionary<Guid, Audience>();
+            var events = new List<(object, Audience)>(Math.Min(claimed, Batch));
+            await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var owner = circles.Seal.OwnerOf(checkin);
+                // One audience instance per owner, so the hub matches each circle once per stream.
+                if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
+                events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
+                foreach (var observer in observers) observer.CheckinMissed(owner, checkin.Id);
+                if (events.Count == Batch) await AnnounceAsync(db, events, ct);
+            }
+            await AnnounceAsync(db, events, ct);
+            if (claim is null) return; // SQLite: claimed all at once
+            await claim.CommitAsync(ct);
+            if (claimed < Batch) return;
         }
-        Announce(events);
     }
 
-    void Announce(List<(object, Audience)> events)
+    async Task AnnounceAsync(KalkanDb db, List<(object, Audience)> events, CancellationToken ct)
     {
-        hub.PublishBatch(CallEvents.Missed, events, push: true);
+        await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
         events.Clear();
+    }
+
+    /// <summary>On PostgreSQL a transaction whose life is the claim's lease; on SQLite (one instance) none.</summary>
+    async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginClaimAsync(KalkanDb db, CancellationToken ct)
+    {
+        if (!announcer.Shared) return null;
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync($"SET LOCAL idle_in_transaction_session_timeout = '{Lease}'", ct);
+        return transaction;
     }
 
     /// <summary>One round of every timer; answers when the next pending check-in falls due.</summary>
@@ -97,19 +127,23 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, StreamHub
         foreach (var call in await db.Set<SosCall>().AsNoTracking()
                      .Where(s => s.ResolvedAt == null && s.FirstResponseAt == null && s.EscalatedAt == null && s.CreatedAt <= escalateBefore).ToListAsync(ct))
         {
+            await using var claim = await BeginClaimAsync(db, ct);
             if (await db.Set<SosCall>().Where(s => s.Id == call.Id && s.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EscalatedAt, now), ct) == 0) continue;
             var owner = circles.Seal.OwnerOf(call);
-            hub.Publish("escalated", new { kind = "sos", id = call.Id, handle = await circles.HandleOfAsync(owner, ct), since = call.CreatedAt },
-                Audience.Roles(Roles.Defender, Roles.Admin), push: true);
+            await announcer.PublishAsync(db, "escalated", [(new { kind = "sos", id = call.Id, handle = await circles.HandleOfAsync(owner, ct), since = call.CreatedAt },
+                Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
+            if (claim is not null) await claim.CommitAsync(ct);
         }
 
         foreach (var checkin in await db.Set<Checkin>().AsNoTracking()
                      .Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.EscalatedAt == null && c.FiredAt <= escalateBefore).ToListAsync(ct))
         {
+            await using var claim = await BeginClaimAsync(db, ct);
             if (await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.EscalatedAt, now), ct) == 0) continue;
             var owner = circles.Seal.OwnerOf(checkin);
-            hub.Publish("escalated", new { kind = "checkin", id = checkin.Id, handle = await circles.HandleOfAsync(owner, ct), since = checkin.DueAt },
-                Audience.Roles(Roles.Defender, Roles.Admin), push: true);
+            await announcer.PublishAsync(db, "escalated", [(new { kind = "checkin", id = checkin.Id, handle = await circles.HandleOfAsync(owner, ct), since = checkin.DueAt },
+                Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
+            if (claim is not null) await claim.CommitAsync(ct);
         }
 
         var forgetBefore = now - options.Value.Retention;

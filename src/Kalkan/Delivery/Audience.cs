@@ -21,7 +21,7 @@ public abstract record Audience
     /// <summary>Whoever is in either audience (a circle and the defenders, say).</summary>
     public Audience Or(Audience other) => new EitherAudience(this, other);
 
-    sealed record EveryoneAudience : Audience
+    internal sealed record EveryoneAudience : Audience
     {
         public override bool Includes(Guid memberId, string role) => true;
     }
@@ -31,12 +31,12 @@ public abstract record Audience
         public override bool Includes(Guid memberId, string role) => Ids.Contains(memberId);
     }
 
-    sealed record EitherAudience(Audience First, Audience Second) : Audience
+    internal sealed record EitherAudience(Audience First, Audience Second) : Audience
     {
         public override bool Includes(Guid memberId, string role) => First.Includes(memberId, role) || Second.Includes(memberId, role);
     }
 
-    sealed record AnyAudience(Audience[] Audiences) : Audience
+    internal sealed record AnyAudience(Audience[] Audiences) : Audience
     {
         public override bool Includes(Guid memberId, string role) => Audiences.Any(a => a.Includes(memberId, role));
     }

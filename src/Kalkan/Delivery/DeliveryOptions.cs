@@ -15,4 +15,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Frames waiting for one slow connection before it is closed (it resumes with Last-Event-ID).</summary>
     public int QueuePerConnection { get; set; } = 256;
+
+    /// <summary>On PostgreSQL, how long the shared table keeps events for Last-Event-ID resume on any instance.</summary>
+    public TimeSpan SharedRetention { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -21,6 +21,13 @@ public static class DeliveryServices
             .ValidateOnStart();
         services.AddSingleton<PushQueue>();
         services.AddSingleton<StreamHub>();
+        // Several instances on one PostgreSQL share their events (docs/decisions/1600); idle on SQLite.
+        services.AddSingleton<Shared.EventOutbox>();
+        services.AddSingleton<Shared.EventLog>();
+        services.AddSingleton<Shared.EventFeed>();
+        services.AddSingleton<Shared.ClaimedEvents>();
+        services.AddHostedService(sp => sp.GetRequiredService<Shared.EventFeed>());
+        services.AddHostedService<Shared.EventLogWriter>();
         services.AddHostedService<PushSender>();
         services.AddHostedService<StreamSessionCheck>();
         services.AddSingleton<INetworkSetupStep, VapidSetupStep>();

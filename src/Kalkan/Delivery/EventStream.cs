@@ -14,7 +14,9 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
     public async Task ExecuteAsync(HttpContext context)
     {
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        var connection = hub.Open(user.MemberId(), user.Role(), user.SessionId(), lastEventId);
+        // On PostgreSQL: what the shared table holds after her id, wherever she heard it (null on SQLite).
+        var older = await context.RequestServices.GetRequiredService<Shared.EventFeed>().ResumeAsync(lastEventId, context.RequestAborted);
+        var connection = hub.Open(user.MemberId(), user.Role(), user.SessionId(), lastEventId, older);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
         try

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kalkan.Delivery.Push;
+using Kalkan.Delivery.Shared;
 using Kalkan.Seal;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,9 @@ namespace Kalkan.Delivery;
 /// Event ids grow across restarts (they start from the boot time), so a phone that reconnects with
 /// Last-Event-ID gets what it missed from memory, or `event: resync` when that is gone (reload the list).
 /// Delivery knows nothing of what the events mean.
+/// On PostgreSQL (several instances, docs/decisions/1600) an event is not numbered here: it goes to
+/// the shared table, and every instance's <see cref="EventFeed"/> hands it back through
+/// <see cref="Deliver"/> with the table's id, so all instances number and order events alike.
 /// </summary>
 public sealed class StreamHub : IDisposable
 {
@@ -32,14 +37,17 @@ public sealed class StreamHub : IDisposable
     readonly Queue<(long Id, Audience Audience, byte[] Frame)> replay = new();
     readonly DeliveryOptions options;
     readonly PushQueue push;
+    readonly EventOutbox outbox;
     readonly ITimer heartbeat;
     long lastId;
 
-    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal, TimeProvider clock)
+    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal, EventOutbox outbox, TimeProvider clock)
     {
         this.options = options.Value;
         this.push = push;
-        lastId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        this.outbox = outbox;
+        // Shared ids come from the table's sequence; a lone instance numbers from its boot time.
+        lastId = outbox.Shared ? 0 : clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         heartbeat = clock.CreateTimer(_ => Broadcast(HeartbeatFrame, Audience.Everyone), null, this.options.Heartbeat, this.options.Heartbeat);
         // A sealed server has ended every session: the streams opened under them end too.
         seal.Sealed += CloseAll;
@@ -50,6 +58,12 @@ public sealed class StreamHub : IDisposable
     public void Publish(string eventName, object payload, Audience audience, bool push = false)
     {
         if (eventName.AsSpan().IndexOfAny('\n', '\r') >= 0) throw new ArgumentException("An event name is one line.", nameof(eventName));
+        if (outbox.Shared)
+        {
+            outbox.Enqueue([new OutgoingEvent(eventName, JsonSerializer.Serialize(payload, Json), audience)]);
+            if (push) this.push.Enqueue(audience);
+            return;
+        }
         byte[] frame;
         lock (replayGate)
         {
@@ -74,6 +88,12 @@ public sealed class StreamHub : IDisposable
     {
         if (events.Count == 0) return;
         if (eventName.AsSpan().IndexOfAny('\n', '\r') >= 0) throw new ArgumentException("An event name is one line.", nameof(eventName));
+        if (outbox.Shared)
+        {
+            outbox.Enqueue([.. events.Select(e => new OutgoingEvent(eventName, JsonSerializer.Serialize(e.Payload, Json), e.Audience))]);
+            if (push) this.push.Enqueue(Audience.AnyOf(events.Select(e => e.Audience).Distinct()));
+            return;
+        }
         // The same audience instance for many events (one member's circle) is matched once per stream.
         var index = new Dictionary<Audience, int>();
         var audienceOf = new int[events.Count];
@@ -98,6 +118,45 @@ public sealed class StreamHub : IDisposable
         if (push) this.push.Enqueue(audiences.Count == 1 ? audiences[0] : Audience.AnyOf(audiences));
     }
 
+    /// <summary>The payload as the frame carries it (for events written to the shared table in a transaction).</summary>
+    internal static string JsonOf(object payload) => JsonSerializer.Serialize(payload, Json);
+
+    /// <summary>The newest event this instance has delivered (on PostgreSQL: the shared table's id).</summary>
+    internal long LastId
+    {
+        get { lock (replayGate) return lastId; }
+    }
+
+    /// <summary>
+    /// Events read back from the shared table, in id order, delivered as if published here: each kept
+    /// for resume and, together, one buffer per stream (a burst of timers is one queue item). Ids
+    /// already delivered are skipped, so reading a range twice is harmless.
+    /// </summary>
+    internal void Deliver(IReadOnlyList<SharedEvent> events)
+    {
+        lock (replayGate)
+        {
+            var fresh = events.Where(e => e.Id > lastId).ToList();
+            if (fresh.Count == 0) return;
+            var index = new Dictionary<Audience, int>();
+            var audienceOf = new int[fresh.Count];
+            var frames = new byte[fresh.Count][];
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                if (!index.TryGetValue(fresh[i].Audience, out audienceOf[i])) index[fresh[i].Audience] = audienceOf[i] = index.Count;
+                frames[i] = Frame(fresh[i].Id, fresh[i].Name, fresh[i].Json);
+                replay.Enqueue((fresh[i].Id, fresh[i].Audience, frames[i]));
+                lastId = fresh[i].Id;
+            }
+            while (replay.Count > options.ReplayEvents) replay.Dequeue();
+            var audiences = index.OrderBy(a => a.Value).Select(a => a.Key).ToList();
+            var batch = new FrameBatch(frames, audienceOf, audiences.Count);
+            foreach (var connection in open.Keys)
+                if (batch.For(audiences, connection) is { } buffer && !connection.Queue.Writer.TryWrite(buffer))
+                    connection.Close();
+        }
+    }
+
     /// <summary>A frame for one stream only, outside the numbered sequence: without an id, so the phone's Last-Event-ID stays as it was.</summary>
     internal static byte[] UnnumberedFrame(string eventName, object payload) =>
         Encoding.UTF8.GetBytes($"event: {eventName}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n");
@@ -114,7 +173,9 @@ public sealed class StreamHub : IDisposable
     }
 
     /// <summary>Registers a stream and queues what it missed since <paramref name="lastEventId"/> (or resync).</summary>
-    internal StreamConnection Open(Guid memberId, string role, Guid sessionId, string? lastEventId)
+    /// <param name="older">On PostgreSQL, what the shared table still holds after <paramref name="lastEventId"/>: it
+    /// reaches back further than this instance's memory, and covers events delivered by another instance.</param>
+    internal StreamConnection Open(Guid memberId, string role, Guid sessionId, string? lastEventId, TableResume? older = null)
     {
         var connection = new StreamConnection(memberId, role, sessionId, options.QueuePerConnection);
         lock (replayGate)
@@ -122,12 +183,26 @@ public sealed class StreamHub : IDisposable
             open.TryAdd(connection, 0);
             if (lastEventId is { Length: > 0 })
             {
-                var known = long.TryParse(lastEventId, out var last) && last <= lastId &&
-                            (replay.Count == 0 ? last == lastId : last >= replay.Peek().Id - 1);
+                // The newest id before what memory still holds: resuming after it needs nothing older.
+                var floor = replay.Count == 0 ? lastId : replay.Peek().Id - 1;
+                var parsed = long.TryParse(lastEventId, out var last);
+                var fromTable = parsed && older is { Covered: true } && older.ReadUpTo >= floor && last < floor;
+                var known = parsed && last <= lastId && (last >= floor || fromTable);
                 if (!known) connection.Queue.Writer.TryWrite(Frame(lastId, "resync", "{}"));
                 else
+                {
+                    // Everything missed as one buffer, one queue item: a long absence does not overflow the queue.
+                    var missed = new ArrayBufferWriter<byte>();
+                    var since = last;
+                    if (fromTable)
+                        foreach (var e in older!.Events)
+                            if (e.Id > last && e.Id <= floor && e.Audience.Includes(memberId, role))
+                                missed.Write(Frame(since = e.Id, e.Name, e.Json));
+                    since = Math.Max(since, Math.Min(floor, lastId));
                     foreach (var (id, audience, frame) in replay)
-                        if (id > last && audience.Includes(memberId, role)) connection.Queue.Writer.TryWrite(frame);
+                        if (id > since && audience.Includes(memberId, role)) missed.Write(frame);
+                    if (missed.WrittenCount > 0) connection.Queue.Writer.TryWrite(missed.WrittenSpan.ToArray());
+                }
             }
         }
         return connection;

@@ -77,6 +77,17 @@ public sealed class EventStreamClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame named any of <paramref name="eventNames"/>, skipping others (which of them came first is the point).</summary>
+    public async Task<Frame> NextOfAsync(params string[] eventNames)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var frame = await frames.Reader.ReadAsync(timeout.Token);
+            if (eventNames.Contains(frame.Event)) return frame;
+        }
+    }
+
     /// <summary>True when no frame named <paramref name="eventName"/> comes within <paramref name="within"/>.</summary>
     public async Task<bool> QuietAsync(string eventName, TimeSpan within)
     {

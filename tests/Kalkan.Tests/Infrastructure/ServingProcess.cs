@@ -28,7 +28,15 @@ public sealed class ServingProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => serving.Heard(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await serving.AnsweringAsync();
+        try
+        {
+            await serving.AnsweringAsync();
+        }
+        catch
+        {
+            await serving.DisposeAsync(); // a server that never answered is not left running
+            throw;
+        }
         return serving;
     }
 

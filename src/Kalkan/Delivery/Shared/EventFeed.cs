@@ -1,0 +1,94 @@
+using Kalkan.Seal;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Kalkan.Delivery.Shared;
+
+/// <summary>
+/// On PostgreSQL, every instance's way to hear every event: it LISTENs on <see cref="EventLog.Channel"/>
+/// and, at each NOTIFY (or every two seconds, should one be missed or the seal have just opened),
+/// reads the rows after the last id it delivered and hands them to its <see cref="StreamHub"/>.
+/// Its own events come back the same way, so every instance numbers and orders them alike. It also
+/// deletes rows past <see cref="DeliveryOptions.SharedRetention"/>. On SQLite it does nothing.
+/// </summary>
+public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, SealState seal, IOptions<DeliveryOptions> options,
+    TimeProvider clock, ILogger<EventFeed> logger) : BackgroundService
+{
+    const int Page = 2000, ResumeLimit = 20_000;
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(2), ForgetEvery = TimeSpan.FromMinutes(1);
+    readonly SemaphoreSlim reading = new(1, 1);
+    readonly TaskCompletionSource tableReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the shared table exists (the writer waits for it).</summary>
+    internal Task TableReady => tableReady.Task;
+
+    /// <summary>
+    /// Delivers every row after the hub's last id; a fresh instance starts from the table's newest
+    /// events only. The listener reads on its own connection; a reconnecting phone's request on a new one.
+    /// </summary>
+    internal async Task CatchUpAsync(NpgsqlConnection? on, CancellationToken ct)
+    {
+        if (!outbox.Shared || seal.Status != SealStatus.Ready) return;
+        await reading.WaitAsync(ct);
+        await using var opened = on is null ? await log.Source.OpenConnectionAsync(ct) : null;
+        var connection = on ?? opened!;
+        try
+        {
+            var after = hub.LastId;
+            if (after == 0) after = Math.Max(0, await log.NewestAsync(connection, ct) - options.Value.ReplayEvents);
+            while (true)
+            {
+                var events = await log.ReadAsync(connection, after, Page, ct);
+                if (events.Count == 0) return;
+                hub.Deliver(events);
+                after = events[^1].Id;
+                if (events.Count < Page) return;
+            }
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    /// <summary>For a phone reconnecting with Last-Event-ID: this instance caught up, and what the table holds after her id (null on SQLite).</summary>
+    internal async Task<TableResume?> ResumeAsync(string? lastEventId, CancellationToken ct)
+    {
+        if (!outbox.Shared || !long.TryParse(lastEventId, out var last) || seal.Status != SealStatus.Ready) return null;
+        await CatchUpAsync(null, ct);
+        return await log.ResumeAsync(last, ResumeLimit, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!outbox.Shared) return;
+        var forgotten = DateTimeOffset.MinValue;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await log.EnsureTableAsync(stop);
+                tableReady.TrySetResult();
+                await using var connection = await log.Source.OpenConnectionAsync(stop);
+                await using (var listen = new NpgsqlCommand($"LISTEN {EventLog.Channel}", connection)) await listen.ExecuteNonQueryAsync(stop);
+                while (!stop.IsCancellationRequested)
+                {
+                    await CatchUpAsync(connection, stop);
+                    if (clock.GetUtcNow() - forgotten > ForgetEvery)
+                    {
+                        await log.ForgetAsync(connection, options.Value.SharedRetention, stop);
+                        forgotten = clock.GetUtcNow();
+                    }
+                    // Returns at a NOTIFY (its payload, the newest id, is not needed: the rows say it) or after the poll.
+                    await connection.WaitAsync(Poll, stop);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // By type only. Nothing is lost: the next round reads from the last id delivered.
+                logger.LogWarning("Shared event feed interrupted: {Type}", e.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+        }
+    }
+}
