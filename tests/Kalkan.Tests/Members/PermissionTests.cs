@@ -17,6 +17,7 @@ public partial class PermissionTests
         ["documenter"] = ["documenter", "defender", "admin"],
         ["defender"] = ["defender", "admin"],
         ["researcher"] = ["researcher", "admin"],
+        ["advocacy"] = ["researcher", "defender", "admin"],
         ["admin"] = ["admin"],
     };
 
