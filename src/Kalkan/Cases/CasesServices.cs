@@ -16,6 +16,7 @@ public static class CasesServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CaseDeadlines>();
+        services.AddScoped<IWatchedMembers, CaseWatchList>();
         services.AddHostedService<CaseReminders>();
         services.AddSingleton<RetaliationWatch>();
         services.AddSingleton<IIncidentObserver>(s => s.GetRequiredService<RetaliationWatch>());

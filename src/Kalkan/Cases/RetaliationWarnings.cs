@@ -39,7 +39,7 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var keys = scope.ServiceProvider.GetRequiredService<CaseKeys>();
         var now = clock.GetUtcNow();
-        var watched = db.Set<Case>().Where(c => c.WatchUntil == null || c.WatchUntil > now);
+        var watched = CaseWatchList.Watched(db, now);
         var found = new List<(Guid Case, string Reason, Guid Source)>();
         switch (signal)
         {

@@ -8,11 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Kalkan.Circles;
 
 public sealed record IdResponse(Guid Id);
-public sealed record CirclePlace(Guid Id, string Handle, bool Accepted);
+/// <param name="Watched">For a circle she is in: its owner stands behind a complaint and is under the retaliation watch.</param>
+public sealed record CirclePlace(Guid Id, string Handle, bool Accepted, bool Watched = false);
 public sealed record CircleView(List<CirclePlace> Members, List<CirclePlace> MemberOf);
 
 /// <summary>Her circle: up to <see cref="CirclesOptions.MaxCircle"/> members she invites, who accept; either side can leave. Shared by the API and the page.</summary>
-public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal seal, CircleDirectory directory, IOptions<CirclesOptions> options, TimeProvider clock)
+public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal seal, CircleDirectory directory, IOptions<CirclesOptions> options, TimeProvider clock,
+    IEnumerable<IWatchedMembers> watch)
 {
     public const string FullTitle = "Your circle is full.", SelfTitle = "You cannot be in your own circle.", AlreadyTitle = "She is already in your circle, or invited.";
 
@@ -24,7 +26,26 @@ public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal 
             [.. owned.Where(l => l.AcceptedAt is not null).Select(l => seal.PairOf(l).Member), .. memberOf.Select(l => seal.PairOf(l).Owner)], ct);
         return new CircleView(
             owned.Select(l => new CirclePlace(l.Id, l.AcceptedAt is null ? seal.InvitedHandleOf(l) : handles.GetValueOrDefault(seal.PairOf(l).Member, ""), l.AcceptedAt is not null)).ToList(),
-            memberOf.Select(l => new CirclePlace(l.Id, handles.GetValueOrDefault(seal.PairOf(l).Owner, ""), l.AcceptedAt is not null)).ToList());
+            await CirclesIAmInAsync(memberOf, handles, ct));
+    }
+
+    /// <summary>The circles she is in; one she accepted says whether its owner is under watch (one query each: the store is not shared across threads).</summary>
+    async Task<List<CirclePlace>> CirclesIAmInAsync(List<CircleLink> memberOf, IReadOnlyDictionary<Guid, string> handles, CancellationToken ct)
+    {
+        var places = new List<CirclePlace>();
+        foreach (var l in memberOf)
+        {
+            var owner = seal.PairOf(l).Owner;
+            places.Add(new CirclePlace(l.Id, handles.GetValueOrDefault(owner, ""), l.AcceptedAt is not null, l.AcceptedAt is not null && await IsWatchedAsync(owner, ct)));
+        }
+        return places;
+    }
+
+    /// <summary>Whether this member is under a watch some feature keeps (none registered: nobody is).</summary>
+    public async Task<bool> IsWatchedAsync(Guid member, CancellationToken ct)
+    {
+        foreach (var w in watch) if (await w.IsWatchedAsync(member, ct)) return true;
+        return false;
     }
 
     /// <summary>

@@ -8,9 +8,11 @@ namespace Kalkan.Circles.Pages;
 
 /// <summary>Check-in timers, in minutes from now so the page needs no script and no time zone.</summary>
 [Authorize(Roles.Member)]
-public sealed class CheckinModel(CheckinDesk desk, TimeProvider clock) : PageModel
+public sealed class CheckinModel(CheckinDesk desk, CircleBook book, TimeProvider clock) : PageModel
 {
     public static readonly int[] Choices = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
+    /// <summary>The daily check-in suggested to a member under the retaliation watch: due in 24 hours.</summary>
+    public const int Daily = 24 * 60;
 
     static readonly Dictionary<string, string> DoneMessages = new()
     {
@@ -24,6 +26,8 @@ public sealed class CheckinModel(CheckinDesk desk, TimeProvider clock) : PageMod
     public string? Done { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
     public string FormKey { get; private set; } = Guid.NewGuid().ToString("N");
+    /// <summary>She stands behind a complaint: the page suggests a daily check-in.</summary>
+    public bool Watched { get; private set; }
 
     Guid Me => Caller.Of(User).Id;
 
@@ -35,7 +39,7 @@ public sealed class CheckinModel(CheckinDesk desk, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnPostAsync(int minutes, string? note, string? idempotencyKey, CancellationToken ct)
     {
-        var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) ? minutes : 0);
+        var due = clock.GetUtcNow().AddMinutes(Choices.Contains(minutes) || minutes == Daily ? minutes : 0);
         return await AfterAsync(PageOutcome.From(await desk.StartAsync(Me, new(due, note, null, null), idempotencyKey, ct)), "set", ct);
     }
 
@@ -51,5 +55,9 @@ public sealed class CheckinModel(CheckinDesk desk, TimeProvider clock) : PageMod
     Task<IActionResult> AfterAsync(PageOutcome outcome, string done, CancellationToken ct) =>
         this.AnswerAsync(Outcome = outcome, $"/checkin?done={done}", () => LoadAsync(ct));
 
-    async Task LoadAsync(CancellationToken ct) => Pending = await desk.MineAsync(Me, ct);
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Pending = await desk.MineAsync(Me, ct);
+        Watched = await book.IsWatchedAsync(Me, ct);
+    }
 }
