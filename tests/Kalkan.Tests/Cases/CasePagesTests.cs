@@ -1,3 +1,4 @@
+using Kalkan.Tests.Incidents;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -54,5 +55,36 @@ public class CasePagesTests
         var refused = await browser.SubmitAsync($"/cases/{id}", new() { ["status"] = "filed", ["on"] = "tomorrow" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("on:", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Theory, Stores]
+    public async Task A_defender_opens_a_case_from_an_incidents_page_and_a_refusal_keeps_what_she_typed(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender", handle: "dinara");
+        var incident = await defender.RecordIdAsync(Kalkan.Tests.Incidents.IncidentSamples.Incident());
+        var browser = kalkan.Browser();
+        await browser.SubmitAsync("/signin", new() { ["handle"] = "dinara", ["passphrase"] = "member passphrase for tests" });
+
+        Assert.Contains($"href=\"/cases?incident={incident}#new-case\"", await browser.GetStringAsync($"/incidents/{incident}?lang=ru"));
+        var form = await browser.GetStringAsync($"/cases?incident={incident}&lang=ru");
+        Assert.Contains($"value=\"{incident}\"", form);
+        Assert.Contains("Открыть дело", form);
+        await browser.GetStringAsync("/cases?lang=en");
+
+        var fields = new Dictionary<string, string> { ["title"] = "Complaint against unit 7", ["body"] = "ombudsman", ["incident"] = incident.ToString(), ["complainant"] = "" };
+        var refused = await browser.SubmitAsync($"/cases?incident={incident}", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"Complaint against unit 7\"", page);
+        Assert.Contains("Complainants: Required.", page);
+        Assert.Empty(await defender.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/v1/cases") ?? []);
+
+        fields["complainant"] = "Aizada";
+        var opened = await browser.SubmitAsync($"/cases?incident={incident}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var shown = await browser.GetStringAsync(opened.Headers.Location!.ToString());
+        Assert.Contains("Complaint against unit 7", shown);
+        Assert.Contains("Aizada", shown);
     }
 }
