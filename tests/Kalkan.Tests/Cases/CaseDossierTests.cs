@@ -28,6 +28,12 @@ public class CaseDossierTests
         var text = await html.Content.ReadAsStringAsync();
         foreach (var expected in new[] { "Complaint against patrol unit 3", "Aizada", "Organiser B", "KG 4471", "Registered under no. 114", "2026-10-20", "receipt.txt" })
             Assert.Contains(expected, text);
+        Assert.Contains("Complainants and helpers", text);
+        // In the reader's language: headings, statuses and roles.
+        var russian = await (await handling.GetAsync($"/api/v1/cases/{id}/dossier?format=html&lang=ru")).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ru\"", russian);
+        foreach (var expected in new[] { "Заявительницы и помощницы", "заявительница", "Досье дела", "Aizada" })
+            Assert.Contains(expected, russian);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/cases/{id}/dossier")).StatusCode);
         var bad = await handling.GetAsync($"/api/v1/cases/{id}/dossier?format=docx");
