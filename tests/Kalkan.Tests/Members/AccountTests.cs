@@ -73,10 +73,12 @@ public class AccountTests
         var owner = await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase });
 
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5), $"not slowed: {clock.Elapsed}");
-        // Another handle is not slowed by her attacker.
+        var slowed = clock.Elapsed;
+        Assert.True(slowed > TimeSpan.FromSeconds(1.5), $"not slowed: {slowed}");
+        // Another handle is not slowed by her attacker: it answers sooner than hers, on the same machine at the same moment
+        // (an absolute bound failed on a loaded CI machine, where one Argon2 sign-in alone took 2 s).
         clock.Restart();
         await api.SignInAsync();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"slowed: {clock.Elapsed}");
+        Assert.True(clock.Elapsed < slowed, $"slowed: {clock.Elapsed}, against her {slowed}");
     }
 }

@@ -70,10 +70,16 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
                 await log.EnsureTableAsync(stop);
                 tableReady.TrySetResult();
                 await using var connection = await log.Source.OpenConnectionAsync(stop);
+                // A notice that arrives while the catch-up's own query runs is consumed by that query and would
+                // not wake WaitAsync: remember it, and read again at once instead of sleeping out the poll.
+                var notified = 0;
+                connection.Notification += (_, _) => Interlocked.Exchange(ref notified, 1);
                 await using (var listen = new NpgsqlCommand($"LISTEN {EventLog.Channel}", connection)) await listen.ExecuteNonQueryAsync(stop);
                 while (!stop.IsCancellationRequested)
                 {
+                    Interlocked.Exchange(ref notified, 0);
                     await CatchUpAsync(connection, stop);
+                    if (Interlocked.Exchange(ref notified, 0) == 1) continue;
                     if (clock.GetUtcNow() - forgotten > ForgetEvery)
                     {
                         await log.ForgetAsync(connection, options.Value.SharedRetention, stop);
