@@ -31,7 +31,7 @@ public sealed class PlaceDirectory(KalkanDb db, FieldCipher cipher, IOptions<Pla
     {
         var rows = await db.Set<SafePlace>().AsNoTracking().ToListAsync(ct);
         return rows.Select(View)
-            .OrderBy(p => PlaceInput.Kinds.ToList().IndexOf(p.Kind))
+            .OrderBy(p => Array.IndexOf(PlaceInput.Kinds, p.Kind))
             .ThenBy(p => p.Name, StringComparer.CurrentCulture)
             .ToList();
     }

@@ -11,7 +11,7 @@ public static class PlaceInput
     public const int NameLength = 100, DistrictLength = 100, HoursLength = 100, ContactLength = 200, NoteLength = 500, LanguageLength = 40, MostLanguages = 10;
 
     /// <summary>The kinds the issue names; "other" for what fits none.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["community_space", "clinic", "legal_aid", "hotline", "shelter", "other"];
+    public static readonly string[] Kinds = ["community_space", "clinic", "legal_aid", "hotline", "shelter", "other"];
 
     public static Validation Validate(PlaceRequest request)
     {
