@@ -59,7 +59,7 @@ public static class CaseDossier
                 new(R["Case"], c.Id.ToString(), Code: true), new(R["Filed with"], R["body " + c.Body]), new(R["Status"], R["status " + c.Status]),
                 new(R["Filed on"], c.FiledOn ?? R["not yet"]), new(R["Handled by"], string.Join(", ", c.Assignees!))]),
                 .. c.Notes is { } notes ? [new Paragraph(notes)] : Array.Empty<Block>()]),
-            new(R["History"], [new Table([R["Date"], R["Status"], R["Under pressure"], R["Note"]],
+            new(R["History"], [new Table([R["Date"], R["Status"], R["Under pressure (heading)"], R["Note"]],
                 [.. c.History.Select(s => (IReadOnlyList<string>)[s.On, R["status " + s.Status], s.UnderPressure ? R["yes"] : "", s.Note ?? ""])])]),
             new(R["Complainants and helpers"], [new Table([R["Role"], R["Pseudonym"]],
                 [.. c.Complainants!.Select(p => (IReadOnlyList<string>)[R["complainant"], p.Pseudonym]), .. c.Helpers!.Select(p => (IReadOnlyList<string>)[R["helper"], p.Pseudonym])])]),

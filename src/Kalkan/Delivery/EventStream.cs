@@ -15,7 +15,9 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
     {
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
         // On PostgreSQL: what the shared table holds after her id, wherever she heard it (null on SQLite).
-        var older = await context.RequestServices.GetRequiredService<Shared.EventFeed>().ResumeAsync(lastEventId, context.RequestAborted);
+        var feed = context.RequestServices.GetRequiredService<Shared.EventFeed>();
+        await feed.PrimeAsync(context.RequestAborted); // after a restart, the table's old events are not news to this stream
+        var older = await feed.ResumeAsync(lastEventId, context.RequestAborted);
         var connection = hub.Open(user.MemberId(), user.Role(), user.SessionId(), lastEventId, older);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);

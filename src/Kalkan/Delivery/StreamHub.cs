@@ -132,7 +132,21 @@ public sealed class StreamHub : IDisposable
     /// for resume and, together, one buffer per stream (a burst of timers is one queue item). Ids
     /// already delivered are skipped, so reading a range twice is harmless.
     /// </summary>
-    internal void Deliver(IReadOnlyList<SharedEvent> events)
+    internal void Deliver(IReadOnlyList<SharedEvent> events) => Take(events, live: true);
+
+    /// <summary>
+    /// Events that were in the shared table before this instance could hear them (a restart, an unseal):
+    /// kept for a phone that resumes, never handed to open streams as news.
+    /// </summary>
+    internal void Remember(IReadOnlyList<SharedEvent> events) => Take(events, live: false);
+
+    /// <summary>Moves the hub's position on without events (the table's rows before it are gone or not needed).</summary>
+    internal void SkipTo(long id)
+    {
+        lock (replayGate) lastId = Math.Max(lastId, id);
+    }
+
+    void Take(IReadOnlyList<SharedEvent> events, bool live)
     {
         lock (replayGate)
         {
@@ -149,6 +163,7 @@ public sealed class StreamHub : IDisposable
                 lastId = fresh[i].Id;
             }
             while (replay.Count > options.ReplayEvents) replay.Dequeue();
+            if (!live) return;
             var audiences = index.OrderBy(a => a.Value).Select(a => a.Key).ToList();
             var batch = new FrameBatch(frames, audienceOf, audiences.Count);
             foreach (var connection in open.Keys)

@@ -61,7 +61,7 @@ public class CheckinTests
         var normal = new List<double>();
         var forced = new List<double>();
         string? normalShape = null, forcedShape = null;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 9; i++)
         {
             foreach (var (passphrase, times) in new[] { (Passphrase, normal), (Duress, forced) })
             {
@@ -78,7 +78,9 @@ public class CheckinTests
         }
 
         Assert.Equal(normalShape, forcedShape);
-        Assert.InRange(forced.Order().ElementAt(2) / normal.Order().ElementAt(2), 0.6, 1.6);
+        // The fastest of nine is each path's own cost: the suite's load only ever adds to a sample. A path that
+        // skipped a passphrase hash, or did a second one, would be about half or twice the other.
+        Assert.InRange(forced.Min() / normal.Min(), 0.6, 1.6);
     }
 
     [Theory, Stores]

@@ -41,7 +41,8 @@ public sealed class TestStore : ITestStore, IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(StoresAttribute.PostgresAdmin) { Database = name, Pooling = false };
+        // Pooled, as a deployment is: a connection opened per query costs a PostgreSQL backend each, and made every request slow.
+        var builder = new NpgsqlConnectionStringBuilder(StoresAttribute.PostgresAdmin) { Database = name };
         return new TestStore(kind, dataDir, builder.ConnectionString, name);
     }
 
@@ -49,6 +50,8 @@ public sealed class TestStore : ITestStore, IAsyncDisposable
     {
         if (databaseName is not null)
         {
+            // The idle connections this process keeps for the database go first; FORCE ends any other's.
+            await using (var pooled = new NpgsqlConnection(Db)) NpgsqlConnection.ClearPool(pooled);
             await using var admin = new NpgsqlConnection(StoresAttribute.PostgresAdmin);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);

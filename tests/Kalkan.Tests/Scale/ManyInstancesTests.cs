@@ -35,13 +35,13 @@ public class ManyInstancesTests
         var clock = Stopwatch.StartNew();
         var posted = await instances.Client(0, reporter).PostAsJsonAsync("/api/v1/alerts", Checkpoint);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var answered = clock.Elapsed;
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var heard = await Task.WhenAll(second.NextAsync("alert", TimeSpan.FromSeconds(30)), third.NextAsync("alert", TimeSpan.FromSeconds(30)));
         clock.Stop();
         Assert.All(heard, frame => Assert.Equal(id, frame.Data.GetProperty("id").GetString()));
-        // Issue 16 aims at 1 s; here, under the whole suite's load, it took about 3 s (not met: see the issue's note).
-        // This bound says the event crossed instances at all, through the notice or the 2-second poll.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // Issue 16's aim: within a second (about 40 ms here when the machine is otherwise idle).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}, of which the report's own answer {answered}");
         // The same event has the same id everywhere: a phone may resume it on any instance.
         Assert.Equal(heard[0].Id, heard[1].Id);
     }

@@ -18,13 +18,15 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
     static readonly TimeSpan Poll = TimeSpan.FromSeconds(2), ForgetEvery = TimeSpan.FromMinutes(1);
     readonly SemaphoreSlim reading = new(1, 1);
     readonly TaskCompletionSource tableReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // False from start and after each seal, until the first read after the seal opens (PrimeAsync).
+    volatile bool primed;
 
     /// <summary>Completes once the shared table exists (the writer waits for it).</summary>
     internal Task TableReady => tableReady.Task;
 
     /// <summary>
-    /// Delivers every row after the hub's last id; a fresh instance starts from the table's newest
-    /// events only. The listener reads on its own connection; a reconnecting phone's request on a new one.
+    /// Delivers every row after the hub's last id. The first read after the seal opens only primes the
+    /// hub (<see cref="PrimeAsync"/>). The listener reads on its own connection; a reconnecting phone's request on a new one.
     /// </summary>
     internal async Task CatchUpAsync(NpgsqlConnection? on, CancellationToken ct)
     {
@@ -34,20 +36,55 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
         var connection = on ?? opened!;
         try
         {
-            var after = hub.LastId;
-            if (after == 0) after = Math.Max(0, await log.NewestAsync(connection, ct) - options.Value.ReplayEvents);
-            while (true)
-            {
-                var events = await log.ReadAsync(connection, after, Page, ct);
-                if (events.Count == 0) return;
-                hub.Deliver(events);
-                after = events[^1].Id;
-                if (events.Count < Page) return;
-            }
+            if (!primed) await PrimeLockedAsync(connection, ct);
+            await ReadAfterAsync(connection, hub.LastId, long.MaxValue, hub.Deliver, ct);
         }
         finally
         {
             reading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Before the first stream opens after a start or an unseal: the hub learns the table's newest
+    /// <see cref="DeliveryOptions.ReplayEvents"/> events, for phones that resume, without handing them to
+    /// streams as news (a warning acknowledged before a restart must not come back after it). Whatever
+    /// is written after this is delivered live, so a stream opened after it misses nothing.
+    /// </summary>
+    internal async Task PrimeAsync(CancellationToken ct)
+    {
+        if (primed || !outbox.Shared || seal.Status != SealStatus.Ready) return;
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (primed) return;
+            await using var connection = await log.Source.OpenConnectionAsync(ct);
+            await PrimeLockedAsync(connection, ct);
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    async Task PrimeLockedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var newest = await log.NewestAsync(connection, ct);
+        await ReadAfterAsync(connection, Math.Max(hub.LastId, newest - options.Value.ReplayEvents), newest, hub.Remember, ct);
+        hub.SkipTo(newest);
+        primed = true;
+    }
+
+    async Task ReadAfterAsync(NpgsqlConnection connection, long after, long upTo, Action<IReadOnlyList<SharedEvent>> take, CancellationToken ct)
+    {
+        while (after < upTo)
+        {
+            var events = await log.ReadAsync(connection, after, Page, ct);
+            var wanted = events.Count > 0 && events[^1].Id > upTo ? events.Where(e => e.Id <= upTo).ToList() : events;
+            if (wanted.Count == 0) return;
+            take(wanted);
+            after = wanted[^1].Id;
+            if (events.Count < Page) return;
         }
     }
 
@@ -62,6 +99,7 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (!outbox.Shared) return;
+        seal.Sealed += () => primed = false;
         var forgotten = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
