@@ -19,7 +19,8 @@ namespace Kalkan.Bench;
 /// </summary>
 static class FanoutBench
 {
-    const int KalkanPort = 5201, MosquittoPort = 5202, FloorPort = 5204, Rounds = 20, FloorSockets = 9_900;
+    internal const int Rounds = 20;
+    const int KalkanPort = 5201, MosquittoPort = 5202, FloorPort = 5204, FloorSockets = 9_900;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -84,10 +85,10 @@ static class FanoutBench
         }
     }
 
-    static double Milliseconds(long from, long to) => (to - from) / 1e6;
+    internal static double Milliseconds(long from, long to) => (to - from) / 1e6;
 
     /// <summary>Now in nanoseconds since 1970: the clock the C subscribers stamp with (another process's monotonic clock may differ).</summary>
-    static long Now() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+    internal static long Now() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
     static async Task<List<double>> FloorAsync(string program, int rounds)
     {
@@ -142,7 +143,7 @@ static class FanoutBench
     }
 
     /// <summary>native/subscribers.c running: "got n AT" once every subscriber has message n.</summary>
-    sealed class Subscribers(Process process) : IDisposable
+    internal sealed class Subscribers(Process process) : IDisposable
     {
         public static async Task<Subscribers> OpenAsync(string program, string mode, int port, int count, string tokenOrTopic)
         {
@@ -179,7 +180,7 @@ static class FanoutBench
     }
 
     /// <summary>An alert with a note so the SSE frame is about 300 bytes; each round at its own place so none merge.</summary>
-    static async Task<byte[]> PostAsync(HttpClient http, int round)
+    internal static async Task<byte[]> PostAsync(HttpClient http, int round)
     {
         var response = await http.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 40.0 + round * 0.01, lon = 74.0, note = "Two cars and a van at the crossroads, checking documents" });
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"report answered {(int)response.StatusCode}");
@@ -192,14 +193,14 @@ static class FanoutBench
         return (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    static long RssBytes(int pid)
+    internal static long RssBytes(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-    static double P99(List<double> values) => values.Order().ElementAt(Math.Min(values.Count - 1, (int)Math.Ceiling(values.Count * 0.99) - 1));
+    internal static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static double P99(List<double> values) => values.Order().ElementAt(Math.Min(values.Count - 1, (int)Math.Ceiling(values.Count * 0.99) - 1));
 
     public sealed class Stopper(Process process) : IDisposable
     {

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "bare-server" => await BareServer.RunAsync(args[1..]),
     "signin" => await SignInBench.RunAsync(args[1..]),
     "fanout" => await FanoutBench.RunAsync(args[1..]),
+    "fanout-instances" => await InstancesFanoutBench.RunAsync(args[1..]),
     "ingest" => await IngestBench.RunAsync(args[1..]),
     "timers" => await TimerBench.RunAsync(args[1..]),
     _ => Usage(),
@@ -20,6 +21,7 @@ static int Usage()
     Console.Error.WriteLine("       Kalkan.Bench health [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench signin [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench fanout [--subscribers N] [path/to/kalkan.dll]   (ulimit -n 20000 first)");
+    Console.Error.WriteLine("       Kalkan.Bench fanout-instances --db 'Host=...;Port=...;Username=...' [--subscribers N] [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench ingest [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench timers [path/to/kalkan.dll]");
     return 2;
