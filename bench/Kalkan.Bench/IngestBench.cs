@@ -25,16 +25,22 @@ static partial class IngestBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var kalkanDll = ServerBench.KalkanDll(args);
+        // --db 'Host=...;Username=...': the same on a fresh PostgreSQL database (issue 16's reports per second on PostgreSQL).
+        var admin = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         Environment.SetEnvironmentVariable("Alerts__ReportsPerHour", "100000000");
         Environment.SetEnvironmentVariable("Alerts__RequestsPerMinute", "100000000");
         Console.WriteLine("Settings changed for the run: Alerts__ReportsPerHour=100000000, Alerts__RequestsPerMinute=100000000 (one member sends every report)");
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
+        var database = admin is null ? null : $"kalkan_bench_{Guid.NewGuid():N}"[..28];
+        if (database is not null) await InstancesFanoutBench.PsqlAsync(admin!, $"CREATE DATABASE {database}");
+        string[] store = database is null ? [] : ["--db", $"{admin};Database={database}"];
+        Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
         try
         {
-            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, "--network", "Bench", "--admin", "bench-admin"]);
-            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, "--urls", $"http://127.0.0.1:{Port}"], unseal: true);
+            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, .. store, "--network", "Bench", "--admin", "bench-admin"]);
+            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, .. store, "--urls", $"http://127.0.0.1:{Port}"], unseal: true);
             using var stop = new FanoutBench.Stopper(kalkan);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromMinutes(2) };
             await ServerBench.WaitFor200Async(http, "/signin");
@@ -68,6 +74,7 @@ static partial class IngestBench
         finally
         {
             try { Directory.Delete(data, true); } catch (IOException) { }
+            if (database is not null) await InstancesFanoutBench.PsqlAsync(admin!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 

@@ -98,7 +98,7 @@ static class InstancesFanoutBench
     }
 
     /// <summary>One statement through psql, against the server's own "postgres" database; the Npgsql keys turned into libpq's.</summary>
-    static async Task PsqlAsync(string admin, string sql)
+    internal static async Task PsqlAsync(string admin, string sql)
     {
         var keys = admin.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
         var libpq = string.Join(' ', new[] { ("host", "host"), ("port", "port"), ("username", "user"), ("password", "password") }

@@ -22,7 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       Kalkan.Bench signin [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench fanout [--subscribers N] [path/to/kalkan.dll]   (ulimit -n 20000 first)");
     Console.Error.WriteLine("       Kalkan.Bench fanout-instances --db 'Host=...;Port=...;Username=...' [--subscribers N] [path/to/kalkan.dll]");
-    Console.Error.WriteLine("       Kalkan.Bench ingest [path/to/kalkan.dll]");
+    Console.Error.WriteLine("       Kalkan.Bench ingest [--db 'Host=...;Username=...'] [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench timers [path/to/kalkan.dll]");
     return 2;
 }
