@@ -34,7 +34,10 @@ public class ConsolePageTests
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
         page.Request += (_, request) => { lock (hosts) hosts.Add(new Uri(request.Url).Authority); };
         await page.SignInAsync(server, Scenario.AdminHandle, Scenario.AdminPassphrase);
-        await Task.Delay(1500); // the patrol expires and is counted
+        // The patrol expires (a second) and the sweep counts it in the history: asked, not waited out.
+        var admin = new HttpClient { BaseAddress = server };
+        admin.WithToken(await admin.SignInAsync());
+        await Eventually.HoldsAsync(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/alerts/history")).GetArrayLength() == 1);
         await page.GotoAsync(new Uri(server, "/console/alerts").ToString());
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#history-map path.leaflet-interactive').length === 1");
         Assert.Contains("1", await page.InnerTextAsync("#history-count"));

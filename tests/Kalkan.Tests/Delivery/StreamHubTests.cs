@@ -40,8 +40,7 @@ public class StreamHubTests
         Assert.Equal(2, hub.OpenStreams);
 
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await member.DeleteAsync("/api/v1/session")).StatusCode);
-        for (var i = 0; i < 50 && hub.OpenStreams > 1; i++) await Task.Delay(50);
-        Assert.Equal(1, hub.OpenStreams);
+        await Eventually.HoldsAsync(() => Task.FromResult(hub.OpenStreams == 1), TimeSpan.FromSeconds(3));
         hub.Publish("alert", new { id = 7 }, Audience.Everyone);
         Assert.Equal(7, (await stays.NextAsync("alert")).Data.GetProperty("id").GetInt32());
     }
@@ -55,7 +54,6 @@ public class StreamHubTests
         var hub = kalkan.Services.GetRequiredService<StreamHub>();
         Assert.Equal(1, hub.OpenStreams);
         kalkan.Services.GetRequiredService<Kalkan.Seal.SealState>().Close();
-        for (var i = 0; i < 50 && hub.OpenStreams > 0; i++) await Task.Delay(50);
-        Assert.Equal(0, hub.OpenStreams);
+        await Eventually.HoldsAsync(() => Task.FromResult(hub.OpenStreams == 0), TimeSpan.FromSeconds(3));
     }
 }

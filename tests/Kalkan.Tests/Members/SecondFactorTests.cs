@@ -23,16 +23,17 @@ public class SecondFactorTests
     [Theory, Stores]
     public async Task With_a_second_factor_signing_in_needs_a_fresh_code_used_once(Store kind)
     {
-        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var clock = new ShiftedClock();
+        await using var kalkan = await KalkanFactory.StartAsync(kind, clock: clock);
         var (defender, _) = await kalkan.MemberAsync("defender", handle: "Gulnara");
-        var secret = await EnrolAsync(defender);
+        var secret = await EnrolAsync(defender, clock);
 
         var noCode = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase });
         Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
         Assert.True((await noCode.ProblemAsync()).GetProperty("codeRequired").GetBoolean());
 
-        await Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 0.2)); // the next step: confirming used this one
-        var code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow));
+        clock.Advance(TimeSpan.FromSeconds(30)); // the next step: confirming used this one
+        var code = Totp.Code(secret, Totp.StepAt(clock.GetUtcNow()));
         var wrong = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code = code == "000000" ? "111111" : "000000" });
         var right = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
         var replay = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
@@ -60,14 +61,14 @@ public class SecondFactorTests
     }
 
     /// <summary>Starts and confirms a second factor; returns the secret as her authenticator app holds it.</summary>
-    static async Task<byte[]> EnrolAsync(HttpClient client)
+    static async Task<byte[]> EnrolAsync(HttpClient client, TimeProvider? clock = null)
     {
         var enrol = await client.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase });
         Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
         var body = await enrol.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("otpauth://totp/Notes:", body.GetProperty("uri").GetString());
         var secret = Base32.Decode(body.GetProperty("secret").GetString()!);
-        var confirm = await client.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
+        var confirm = await client.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt((clock ?? TimeProvider.System).GetUtcNow())) });
         Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
         return secret;
     }
