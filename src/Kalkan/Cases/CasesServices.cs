@@ -9,7 +9,7 @@ public static class CasesServices
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddOptions<CasesOptions>().BindConfiguration(CasesOptions.Section)
-            .Validate(o => o.WatchMonths is >= 0 and <= 120 && o.RemindBefore >= TimeSpan.Zero && o.ReminderInterval > TimeSpan.Zero, "Cases settings out of range").ValidateOnStart();
+            .Validate(o => o.WatchMonths is >= 0 and <= 120 && o.RemindBefore >= TimeSpan.Zero && o.ReminderInterval > TimeSpan.Zero && o.CatchUpWindow >= TimeSpan.Zero, "Cases settings out of range").ValidateOnStart();
         services.AddScoped<CaseKeys>();
         services.AddScoped<CaseReaders>();
         services.AddScoped<CaseDesk>();

@@ -1,8 +1,11 @@
 using Kalkan.Audit;
+using Kalkan.Circles;
 using Kalkan.Delivery;
 using Kalkan.Incidents;
+using Kalkan.Seal;
 using Kalkan.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kalkan.Cases;
 
@@ -12,25 +15,49 @@ namespace Kalkan.Cases;
 /// the same badge or plate), or an SOS or missed check-in of a complainant or helper who is a member.
 /// Each warning is stored first (unique per case and source, so nothing warns twice), entered in
 /// the audit chain, then sent as `event: retaliation` {case, reason} to the case's own defenders'
-/// streams and, with the neutral push text, to their phones.
+/// streams and, with the neutral push text, to their phones. The queue lives in memory, so once the
+/// seal first opens the incidents and alarms of <see cref="CasesOptions.CatchUpWindow"/> are looked
+/// at again: a stop between an incident's 201 and its warning loses nothing.
 /// </summary>
-sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory scopes, StreamHub hub, TimeProvider clock,
-    ILogger<RetaliationWarnings> log) : BackgroundService
+sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory scopes, StreamHub hub, SealState seal, IOptions<CasesOptions> options,
+    TimeProvider clock, ILogger<RetaliationWarnings> log) : BackgroundService
 {
+    static readonly TimeSpan SealPoll = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        // Nothing is recorded while sealed, so the queue stays empty until the seal opens; then the past first.
+        while (seal.Status != SealStatus.Ready) await Task.Delay(SealPoll, clock, stop);
+        await SafelyAsync(CatchUpAsync, stop);
         await foreach (var signal in watch.Signals.ReadAllAsync(stop))
+            await SafelyAsync(ct => HandleAsync(signal, ct), stop);
+    }
+
+    async Task SafelyAsync(Func<CancellationToken, Task> work, CancellationToken stop)
+    {
+        try
         {
-            try
-            {
-                await HandleAsync(signal, stop);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // By type only: a signal names people.
-                log.LogError("The retaliation watch could not handle a signal: {Type}", e.GetType().Name);
-            }
+            await work(stop);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // By type only: a signal names people.
+            log.LogError("The retaliation watch could not handle a signal: {Type}", e.GetType().Name);
+        }
+    }
+
+    async Task CatchUpAsync(CancellationToken ct)
+    {
+        var since = clock.GetUtcNow() - options.Value.CatchUpWindow;
+        List<WatchSignal> past;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+            var alarms = await scope.ServiceProvider.GetRequiredService<RecentAlarms>().SinceAsync(since, ct);
+            past = [.. (await IncidentNotices.SinceAsync(db, since, ct)).Select(n => new WatchSignal.Incident(n.Notice, n.At)),
+                    .. alarms.Select(a => new WatchSignal.Alarm(a.Member, a.Source, a.Sos ? CaseCodes.Sos : CaseCodes.CheckinMissed, a.At))];
+        }
+        foreach (var signal in past.OrderBy(s => s.At)) await SafelyAsync(c => HandleAsync(signal, c), ct);
     }
 
     async Task HandleAsync(WatchSignal signal, CancellationToken ct)
@@ -39,7 +66,8 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var keys = scope.ServiceProvider.GetRequiredService<CaseKeys>();
         var now = clock.GetUtcNow();
-        var watched = CaseWatchList.Watched(db, now);
+        // A case opened after what happened was not there to be retaliated against (it matters when catching up).
+        var watched = CaseWatchList.Watched(db, now).Where(c => c.CreatedAt <= signal.At);
         var found = new List<(Guid Case, string Reason, Guid Source)>();
         switch (signal)
         {

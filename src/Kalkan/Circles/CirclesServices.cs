@@ -11,6 +11,7 @@ public static class CirclesServices
         services.AddScoped<CircleBook>();
         services.AddScoped<SosDesk>();
         services.AddScoped<CheckinDesk>();
+        services.AddScoped<RecentAlarms>();
         services.AddScoped<Members.IMemberErasure, CircleErasure>();
         services.AddHostedService<CircleTimers>();
         services.AddScoped<Delivery.IStreamGreeting, CircleGreeting>();

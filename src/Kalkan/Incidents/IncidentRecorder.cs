@@ -152,7 +152,7 @@ public sealed class IncidentRecorder(KalkanDb db, FieldCipher cipher, PseudonymR
     /// <summary>Once stored: who the version names, for features that watch over people (cases).</summary>
     void Tell(Guid incident, IncidentVersion version)
     {
-        var notice = new IncidentNotice(incident, [.. version.People.Select(p => p.PseudonymId)], [.. version.Perpetrators.Select(p => p.ProfileId)]);
+        var notice = IncidentNotices.Of(incident, version);
         foreach (var observer in observers) observer.Recorded(notice);
     }
 

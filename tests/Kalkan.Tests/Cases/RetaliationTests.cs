@@ -121,4 +121,35 @@ public class RetaliationTests
         await using var later = await EventStreamClient.OpenAsync(defender);
         Assert.True(await later.QuietAsync("retaliation", TimeSpan.FromSeconds(1)));
     }
+
+    [Theory, Stores]
+    public async Task An_incident_stored_just_before_the_server_stopped_still_warns_after_the_restart(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        string token;
+        Guid id;
+        // The first process stores the incident (201) but stops before its warning is handled: here, it never handles any.
+        await using (var before = new KalkanFactory(store) { AlterServices = WithoutTheWatchsWorker })
+        {
+            await before.SetUpAsync();
+            var (handling, _) = await before.MemberAsync("defender");
+            token = handling.DefaultRequestHeaders.Authorization!.Parameter!;
+            (id, _) = await CaseSamples.FileAsync(handling);
+            await handling.RecordIdAsync(Unrelated(victim: "Aizada"));
+        }
+
+        await using var after = new KalkanFactory(store);
+        await after.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase });
+        await using var stream = await EventStreamClient.OpenAsync(after.Api().WithToken(token));
+        var warning = await stream.NextAsync("retaliation", TimeSpan.FromSeconds(10));
+        Assert.Equal(id, warning.Data.GetProperty("case").GetGuid());
+        Assert.Equal("watched_person", warning.Data.GetProperty("reason").GetString());
+    }
+
+    static void WithoutTheWatchsWorker(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        foreach (var worker in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                     && d.ImplementationType == typeof(Kalkan.Cases.RetaliationWarnings)).ToList())
+            services.Remove(worker);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
     /// <summary>The clock the server reads instead of the system's (a <see cref="ShiftedClock"/>), where time passing is the point.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Changes to the server's services, where a test must take a part away (a process that stopped halfway).</summary>
+    public Action<IServiceCollection>? AlterServices { get; init; }
+
     /// <summary>A Kalkan on a fresh store of its own (deleted when disposed), set up with <see cref="Scenario"/>'s admin unless told not to.</summary>
     public static async Task<KalkanFactory> StartAsync(Store kind, bool setUp = true, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
@@ -39,6 +42,7 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
         if (store.Db is not null) builder.UseSetting("Store:Db", store.Db);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (AlterServices is { } change) builder.ConfigureTestServices(change);
     }
 
     /// <summary>A client as a browser over HTTPS would be, so __Host- cookies come back.</summary>
