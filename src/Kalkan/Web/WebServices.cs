@@ -1,6 +1,6 @@
 using Kalkan.Storage;
 using Kalkan.Web.Logging;
-using Microsoft.AspNetCore.DataProtection;
+using Kalkan.Web.FormKeys;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -32,9 +32,8 @@ public static class WebServices
 
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
-        // Keys for anti-forgery tokens and the language cookie live in memory only: a restart
-        // costs a reloaded form, and a seized disk holds nothing to forge them with.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // Keys for anti-forgery tokens: in memory on SQLite, shared and sealed in the store on PostgreSQL (decision 1610).
+        services.AddFormKeys();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<Problems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

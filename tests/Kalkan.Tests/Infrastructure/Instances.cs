@@ -76,5 +76,6 @@ public sealed class Instances : IAsyncDisposable
         for (var i = 0; i < running.Count; i++) await KillAsync(i);
     }
 
-    sealed record Folder(string DataDir, string? Db) : ITestStore;
+    /// <summary>An instance's own data folder on the shared database.</summary>
+    public sealed record Folder(string DataDir, string? Db) : ITestStore;
 }

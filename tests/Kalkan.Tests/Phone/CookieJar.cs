@@ -2,15 +2,18 @@ using System.Net;
 
 namespace Kalkan.Tests.Phone;
 
-/// <summary>A browser's cookies kept where a test can read them, to replay an old session cookie after sign-out or exit.</summary>
-public sealed class CookieJar : DelegatingHandler
+/// <summary>
+/// A browser's cookies kept where a test can read them, to replay an old session cookie after sign-out
+/// or exit. One jar may serve clients of several instances: one browser behind a proxy that sends each request anywhere.
+/// </summary>
+public sealed class CookieJar(CookieContainer? cookies = null) : DelegatingHandler
 {
     public static readonly Uri Origin = new("https://localhost");
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; } = cookies ?? new();
 
-    public static (HttpClient Client, CookieJar Jar) Browser(KalkanFactory kalkan)
+    public static (HttpClient Client, CookieJar Jar) Browser(KalkanFactory kalkan, CookieContainer? cookies = null)
     {
-        var jar = new CookieJar();
+        var jar = new CookieJar(cookies);
         return (kalkan.CreateDefaultClient(Origin, jar), jar);
     }
 
