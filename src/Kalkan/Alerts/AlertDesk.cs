@@ -8,17 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 
-public enum DeskOutcome { Done, Invalid, NotFound, OwnAlert, AlreadyConfirmed, TooMany }
-
-public sealed record DeskResult(DeskOutcome Outcome, AlertView? Alert = null, Validation? Errors = null);
-
 /// <summary>
 /// Reporting, confirming, verifying and dismissing, shared by the API and the pages. Every change
 /// is saved before it is published to the stream, so what a phone sees is in the store.
-/// Members appear here only as keyed references (<see cref="RefOf"/>), never as ids.
+/// Members appear here only as keyed references (<see cref="RefOf"/>), never as ids. Each answer is
+/// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map.
 /// </summary>
 public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, ReportLimiter limiter, TimeProvider clock)
 {
+    public const string TooManyTitle = "You have sent many reports in the last hour; wait a little before the next.";
+    public const string NoSuchAlert = "No such alert; it may have expired.";
+    public const string OwnAlertTitle = "You reported this alert; others confirm it.";
+    public const string AlreadyConfirmedTitle = "You have already confirmed this alert.";
+
     AlertOptions Options => options.Value;
     readonly SealedPlace places = new(cipher);
 
@@ -49,7 +51,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }).ToList();
     }
 
-    public async Task<DeskResult> ReportAsync(Guid memberId, ReportRequest request, CancellationToken ct)
+    public async Task<Outcome<AlertView>> ReportAsync(Guid memberId, ReportRequest request, CancellationToken ct)
     {
         var errors = new Validation();
         if (!AlertKinds.All.Contains(request.Kind ?? "")) errors.Add("kind", "One of checkpoint, patrol, raid, other.");
@@ -66,9 +68,9 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         {
             errors.Place(request.Lat, request.Lon);
         }
-        if (errors.Any) return new DeskResult(DeskOutcome.Invalid, Errors: errors);
+        if (errors.Any) return Outcome<AlertView>.Invalid(errors);
         // Counted here, for the API and the page alike; a refused report takes no permit.
-        if (!limiter.TryTake(memberId)) return new DeskResult(DeskOutcome.TooMany);
+        if (!limiter.TryTake(memberId)) return Outcome<AlertView>.Refused(StatusCodes.Status429TooManyRequests, TooManyTitle);
 
         var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : places.Of(landmark);
         var now = clock.GetUtcNow();
@@ -82,7 +84,9 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         if (nearest is not null)
         {
             var merged = await ConfirmAsync(nearest, myRef, note, ct);
-            return merged with { Alert = merged.Alert is { } view ? view with { Merged = true, Mine = merged.Outcome == DeskOutcome.OwnAlert } : null };
+            // A report merged into another is a confirmation of it: created, as far as she is concerned.
+            var own = CryptographicOperations.FixedTimeEquals(nearest.ReporterRef, myRef);
+            return merged with { Status = merged.Ok ? StatusCodes.Status201Created : merged.Status, Value = merged.Value is { } view ? view with { Merged = true, Mine = own } : null };
         }
 
         var trackKey = TrackKeyOf(myRef);
@@ -109,7 +113,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }
         var published = View(alert, landmark is null ? null : NameOf(landmark));
         hub.Publish("alert", published, Audience.Everyone, push: true);
-        return new DeskResult(DeskOutcome.Done, published with { Mine = true, Confirmed = false, Merged = false });
+        return Outcome<AlertView>.Created(published with { Mine = true, Confirmed = false, Merged = false });
     }
 
     /// <summary>Her track record, made at her first report; two first reports at once make one row.</summary>
@@ -135,20 +139,24 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
     static int Penalty(ReporterTrack track) =>
         track.Dismissed >= 2 && track.Dismissed * 2 >= track.Reports ? Math.Min(3, track.Dismissed / 2) : 0;
 
-    public async Task<DeskResult> ConfirmAsync(Guid memberId, Guid alertId, CancellationToken ct)
+    public async Task<Outcome<AlertView>> ConfirmAsync(Guid memberId, Guid alertId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId && a.ExpiresAt > now, ct);
-        return alert is null ? new DeskResult(DeskOutcome.NotFound) : await ConfirmAsync(alert, RefOf(memberId), null, ct);
+        return alert is null ? Outcome<AlertView>.Refused(StatusCodes.Status404NotFound, NoSuchAlert) : await ConfirmAsync(alert, RefOf(memberId), null, ct);
     }
 
+    /// <summary>A confirmation refused: 409, naming the alert (so a merged report's phone can show it).</summary>
+    static Outcome<AlertView> Conflict(string title, AlertView alert) =>
+        Outcome<AlertView>.Conflict(title) with { Value = alert, Extensions = new Dictionary<string, object?> { ["alert"] = alert.Id } };
+
     /// <summary>A confirmation; a merged report's note is added to the alert's (up to <see cref="AlertOptions.MergedNoteMaxLength"/>) so it is not lost.</summary>
-    async Task<DeskResult> ConfirmAsync(Alert alert, byte[] myRef, string? note, CancellationToken ct)
+    async Task<Outcome<AlertView>> ConfirmAsync(Alert alert, byte[] myRef, string? note, CancellationToken ct)
     {
         var landmark = await LandmarkNameAsync(alert, ct);
-        if (CryptographicOperations.FixedTimeEquals(alert.ReporterRef, myRef)) return new DeskResult(DeskOutcome.OwnAlert, View(alert, landmark));
+        if (CryptographicOperations.FixedTimeEquals(alert.ReporterRef, myRef)) return Conflict(OwnAlertTitle, View(alert, landmark));
         if (await db.Set<AlertConfirmation>().AnyAsync(c => c.AlertId == alert.Id && c.MemberRef == myRef, ct))
-            return new DeskResult(DeskOutcome.AlreadyConfirmed, View(alert, landmark));
+            return Conflict(AlreadyConfirmedTitle, View(alert, landmark));
 
         var now = clock.GetUtcNow();
         var expires = now + Options.LifetimeOf(alert.Kind);
@@ -162,7 +170,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear(); // the same member confirming twice at once: the unique index kept one
-                return new DeskResult(DeskOutcome.AlreadyConfirmed, View(alert, landmark));
+                return Conflict(AlreadyConfirmedTitle, View(alert, landmark));
             }
             // Counted in the store, not from what this request read, so simultaneous confirmations all count.
             var alerts = db.Set<Alert>().Where(a => a.Id == alert.Id);
@@ -180,7 +188,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         await db.Entry(alert).ReloadAsync(ct);
         var view = View(alert, landmark);
         hub.Publish("alert", view, Audience.Everyone);
-        return new DeskResult(DeskOutcome.Done, view with { Mine = false, Confirmed = true });
+        return Outcome<AlertView>.Done(view with { Mine = false, Confirmed = true });
     }
 
     string? MergedNote(Alert alert, string note)
@@ -191,13 +199,13 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
     }
 
     /// <summary>A defender's word: verified or dismissed. Saying it again changes nothing; changing her mind moves the reporter's record.</summary>
-    public async Task<DeskResult> DecideAsync(Guid alertId, string status, CancellationToken ct)
+    public async Task<Outcome<AlertView>> DecideAsync(Guid alertId, string status, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId && a.ExpiresAt > now, ct);
-        if (alert is null) return new DeskResult(DeskOutcome.NotFound);
+        if (alert is null) return Outcome<AlertView>.Refused(StatusCodes.Status404NotFound, NoSuchAlert);
         var landmark = await LandmarkNameAsync(alert, ct);
-        if (alert.Status == status) return new DeskResult(DeskOutcome.Done, View(alert, landmark));
+        if (alert.Status == status) return Outcome<AlertView>.Done(View(alert, landmark));
 
         var key = TrackKeyOf(alert.ReporterRef);
         var track = await db.Set<ReporterTrack>().FirstOrDefaultAsync(t => t.Key == key, ct);
@@ -210,7 +218,19 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         await db.SaveChangesAsync(ct);
         var view = View(alert, landmark);
         hub.Publish("alert", view, Audience.Everyone);
-        return new DeskResult(DeskOutcome.Done, view with { Reporter = new TrackView(track.Reports, track.Verified, track.Dismissed) });
+        return Outcome<AlertView>.Done(view with { Reporter = new TrackView(track.Reports, track.Verified, track.Dismissed) });
+    }
+
+    /// <summary>The map of where police usually stand: counts per cell, kind and hour of the week; a kind narrows it.</summary>
+    public async Task<Outcome<List<HistoryCell>>> HistoryAsync(string? kind, CancellationToken ct)
+    {
+        if (kind is not null && !AlertKinds.All.Contains(kind)) return Outcome<List<HistoryCell>>.Invalid(new Validation().Add("kind", "One of checkpoint, patrol, raid, other."));
+        var rows = await db.Set<AlertHistory>().AsNoTracking().Where(h => kind == null || h.Kind == kind).ToListAsync(ct);
+        return Outcome<List<HistoryCell>>.Done(rows.Select(h =>
+        {
+            var (lat, lon) = Geo.CenterOf(h.CellY, h.CellX);
+            return new HistoryCell(Math.Round(lat, 5), Math.Round(lon, 5), h.Kind, h.HourOfWeek, h.Count);
+        }).ToList());
     }
 
     AlertView View(Alert a, string? landmark)

@@ -11,6 +11,8 @@ public static class AlertServices
             .Validate(o => o.IsValid(), "Alerts: every kind needs a positive lifetime; Corroboration, ReportsPerHour, RequestsPerMinute and SweepInterval must be positive; HistoryTimeZone a known zone")
             .ValidateOnStart();
         services.AddScoped<AlertDesk>();
+        services.AddScoped<AlertReports>();
+        services.AddScoped<LandmarkBook>();
         services.AddSingleton<SealedPlace>();
         services.AddScoped<Members.IMemberErasure, AlertErasure>();
         services.AddSingleton<ReportLimiter>();

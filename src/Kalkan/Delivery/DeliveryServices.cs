@@ -32,6 +32,7 @@ public static class DeliveryServices
         services.AddHostedService<StreamSessionCheck>();
         services.AddSingleton<INetworkSetupStep, VapidSetupStep>();
         services.AddScoped<Members.IMemberErasure, PushErasure>();
+        services.AddScoped<PushSubscriptions>();
         // No request logging: HttpClientFactory would write each push endpoint (which names a phone) to the log.
         services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })

@@ -58,32 +58,9 @@ public static class IncidentEndpoints
         string? from, string? to, string? violation, string? district, string? perpetrator,
         ClaimsPrincipal user, IncidentViewers viewers, IncidentReader reader, CancellationToken ct)
     {
-        var (filter, errors) = ReadFilter(from, to, violation, district, perpetrator);
+        var (filter, errors) = IncidentFilter.Read(from, to, violation, district, perpetrator);
         if (errors.Any) return errors.Problem();
         return TypedResults.Ok(await reader.SearchAsync(await viewers.OfAsync(user), filter, ct));
-    }
-
-    /// <summary>A search's parameters as typed in a form or a URL; each wrong one named.</summary>
-    public static (IncidentFilter Filter, Validation Errors) ReadFilter(string? from, string? to, string? violation, string? district, string? perpetrator)
-    {
-        var errors = new Validation();
-        DateOnly? Day(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-            errors.Add(field, "A date as 2026-10-03.");
-            return null;
-        }
-        var filter = new IncidentFilter(Day("from", from), Day("to", to),
-            string.IsNullOrWhiteSpace(violation) ? null : violation.Trim(),
-            string.IsNullOrWhiteSpace(district) ? null : district.Trim(), null);
-        if (filter.Violation is { } code && !IncidentCodes.Violations.Contains(code)) errors.Add("violation", "One of " + string.Join(", ", IncidentCodes.Violations) + ".");
-        if (!string.IsNullOrWhiteSpace(perpetrator))
-        {
-            if (Guid.TryParse(perpetrator.Trim(), out var profile)) filter = filter with { Perpetrator = profile };
-            else errors.Add("perpetrator", "A perpetrator profile id.");
-        }
-        return (filter, errors);
     }
 
     static Results<Created<CreatedIncident>, Ok<CreatedIncident>, ValidationProblem, ProblemHttpResult> Answer(RecordResult result, bool created) => result.Outcome switch

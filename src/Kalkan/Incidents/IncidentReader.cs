@@ -2,12 +2,37 @@ using System.Text.Json;
 using Kalkan.Audit;
 using Kalkan.Seal;
 using Kalkan.Storage;
+using Kalkan.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Incidents;
 
 /// <summary>What a search narrows by; every part optional.</summary>
-public sealed record IncidentFilter(DateOnly? From = null, DateOnly? To = null, string? Violation = null, string? District = null, Guid? Perpetrator = null);
+public sealed record IncidentFilter(DateOnly? From = null, DateOnly? To = null, string? Violation = null, string? District = null, Guid? Perpetrator = null)
+{
+    /// <summary>A search's parameters as typed in a form or a URL; each wrong one named.</summary>
+    public static (IncidentFilter Filter, Validation Errors) Read(string? from, string? to, string? violation, string? district, string? perpetrator)
+    {
+        var errors = new Validation();
+        DateOnly? Day(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) return day;
+            errors.Add(field, "A date as 2026-10-03.");
+            return null;
+        }
+        var filter = new IncidentFilter(Day("from", from), Day("to", to),
+            string.IsNullOrWhiteSpace(violation) ? null : violation.Trim(),
+            string.IsNullOrWhiteSpace(district) ? null : district.Trim(), null);
+        if (filter.Violation is { } code && !IncidentCodes.Violations.Contains(code)) errors.Add("violation", "One of " + string.Join(", ", IncidentCodes.Violations) + ".");
+        if (!string.IsNullOrWhiteSpace(perpetrator))
+        {
+            if (Guid.TryParse(perpetrator.Trim(), out var profile)) filter = filter with { Perpetrator = profile };
+            else errors.Add("perpetrator", "A perpetrator profile id.");
+        }
+        return (filter, errors);
+    }
+}
 
 /// <summary>Reading incidents: one with its versions (every read audited), and the search. Authorization is inside each query.</summary>
 public sealed class IncidentReader(KalkanDb db, FieldCipher cipher, PseudonymRegistry pseudonyms, AuditChain audit)

@@ -36,6 +36,11 @@ public static class MemberServices
         services.AddScoped<PassphraseCheck>();
         services.AddScoped<DuressWarnings>();
         services.AddScoped<AccountDeletion>();
+        services.AddScoped<AccountDesk>();
+        services.AddScoped<PassphraseDesk>();
+        services.AddScoped<SecondFactorDesk>();
+        services.AddScoped<InviteDesk>();
+        services.AddScoped<MemberDirectory>();
         return services;
     }
 

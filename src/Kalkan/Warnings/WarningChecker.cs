@@ -11,8 +11,6 @@ namespace Kalkan.Warnings;
 /// <summary>One warning a check matched: what and how recent, never who reported it or what it says.</summary>
 public sealed record CheckMatch(string Kind, string Severity, string Month);
 
-public sealed record CheckResult(WarningOutcome Outcome, List<CheckMatch>? Matches = null, Validation? Errors = null);
-
 /// <summary>
 /// "Is this number known?" A plate or phone is normalised and looked up by its blind index among
 /// the current warnings; the value itself is neither stored nor logged. Each member may ask
@@ -21,18 +19,21 @@ public sealed record CheckResult(WarningOutcome Outcome, List<CheckMatch>? Match
 /// </summary>
 public sealed class WarningChecker(KalkanDb db, BlindIndex blind, SealState seal, IOptions<WarningOptions> options, TimeProvider clock)
 {
-    public async Task<CheckResult> CheckAsync(Guid memberId, CheckRequest request, CancellationToken ct)
+    public const string TooManyChecks = "You have made today's checks; try again tomorrow.";
+
+    /// <returns>200 with the matches (none is an answer too); 400 naming the field; 429 past her checks of the day.</returns>
+    public async Task<Outcome<List<CheckMatch>>> CheckAsync(Guid memberId, CheckRequest request, CancellationToken ct)
     {
         var (column, normal, errors) = WarningInput.Check(request, options.Value.PhoneDigits);
-        if (normal is null) return new CheckResult(WarningOutcome.Invalid, Errors: errors);
+        if (normal is null) return Outcome<List<CheckMatch>>.Invalid(errors);
         // A refused request spends nothing; every answered one counts, match or not.
-        if (!await TakeAsync(memberId, ct)) return new CheckResult(WarningOutcome.TooMany);
+        if (!await TakeAsync(memberId, ct)) return Outcome<List<CheckMatch>>.Refused(StatusCodes.Status429TooManyRequests, TooManyChecks);
         var index = blind.Compute(Warning.Table, column, normal);
         var now = clock.GetUtcNow();
         var current = db.Set<Warning>().AsNoTracking().Where(w => w.ExpiresAt > now);
         var matched = column == Warning.PlateColumn ? current.Where(w => w.PlateIndex == index) : current.Where(w => w.PhoneIndex == index);
         var matches = await matched.OrderByDescending(w => w.Month).Select(w => new CheckMatch(w.Kind, w.Severity, w.Month)).ToListAsync(ct);
-        return new CheckResult(WarningOutcome.Done, matches);
+        return Outcome<List<CheckMatch>>.Done(matches);
     }
 
     /// <summary>Checks she has left today (for the page).</summary>

@@ -9,10 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Warnings;
 
-public enum WarningOutcome { Done, Invalid, NotFound, NoConsent, TooMany }
-
-public sealed record WarningResult(WarningOutcome Outcome, WarningDetails? Warning = null, Validation? Errors = null);
-
 /// <summary>What members see: no plate, no phone, nothing of who reported it.</summary>
 public sealed record WarningView(Guid Id, string Kind, string Severity, string Description, string District, string Month,
     DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt);
@@ -27,12 +23,15 @@ public sealed record WarningDetails(Guid Id, string Kind, string Severity, strin
 /// <summary>
 /// Publishing, listing, renewing and withdrawing warnings, for the API and the pages alike. Every
 /// change is saved, then written to the audit chain, then published: `event: warning` to every
-/// stream and a push with the network's neutral text, never the plate or phone.
+/// stream and a push with the network's neutral text, never the plate or phone. Each change answers
+/// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map.
 /// </summary>
 public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blind, AuditChain audit, StreamHub hub,
     IncidentConsent consent, IOptions<WarningOptions> options, TimeProvider clock)
 {
     public const string WarningEvent = "warning", WithdrawnEvent = "warning-withdrawn";
+    public const string NoConsent = "The victim's consent to advocacy is not recorded on this incident.";
+    public const string NoSuchWarning = "No such warning or report.";
 
     WarningOptions Options => options.Value;
 
@@ -52,19 +51,23 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     }
 
     /// <summary>A defender's warning; from a member's report, that report goes in the same transaction.</summary>
-    public async Task<WarningResult> PublishAsync(WarningRequest request, Guid? fromReport, CancellationToken ct)
+    public async Task<Outcome<WarningDetails>> PublishAsync(WarningRequest request, Guid? fromReport, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (valid, errors) = WarningInput.Check(request, Options.PhoneDigits, now);
-        if (valid is null) return new WarningResult(WarningOutcome.Invalid, Errors: errors);
+        if (valid is null) return Outcome<WarningDetails>.Invalid(errors);
         if (valid.Incident is { } incident)
         {
             var agreed = await consent.AdvocacyAsync(incident, ct);
-            if (agreed is null) return new WarningResult(WarningOutcome.Invalid, Errors: new Validation().Add("incident", "No such incident."));
-            if (agreed == false) return new WarningResult(WarningOutcome.NoConsent);
+            if (agreed is null) return Outcome<WarningDetails>.Invalid(new Validation().Add("incident", "No such incident."));
+            // The field is named as a validation problem names it, so a client shows it beside the incident.
+            if (agreed == false) return Outcome<WarningDetails>.Conflict(NoConsent) with
+            {
+                Extensions = new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["incident"] = [NoConsent] } },
+            };
         }
         if (fromReport is { } reportId && !await db.Set<WarningReport>().AnyAsync(r => r.Id == reportId, ct))
-            return new WarningResult(WarningOutcome.NotFound);
+            return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
 
         var warning = new Warning
         {
@@ -88,35 +91,35 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
             await db.SaveChangesAsync(ct);
             // Two defenders publishing one report at once: the one who deletes it publishes.
             if (fromReport is { } id && await db.Set<WarningReport>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0)
-                return new WarningResult(WarningOutcome.NotFound);
+                return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
             await transaction.CommitAsync(ct);
         }
         await audit.RecordAsync(WarningActions.Published, warning.Id, ct);
         var details = Details(warning, now);
         hub.Publish(WarningEvent, details.ForMembers(), Audience.Everyone, push: true);
-        return new WarningResult(WarningOutcome.Done, details);
+        return Outcome<WarningDetails>.Created(details);
     }
 
     /// <summary>Up for another <see cref="WarningOptions.ValidMonths"/> from now, expired or not.</summary>
-    public async Task<WarningResult> RenewAsync(Guid id, CancellationToken ct)
+    public async Task<Outcome<WarningDetails>> RenewAsync(Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMonths(Options.ValidMonths);
         if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteUpdateAsync(u => u.SetProperty(w => w.ExpiresAt, expires), ct) == 0)
-            return new WarningResult(WarningOutcome.NotFound);
+            return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
         await audit.RecordAsync(WarningActions.Renewed, id, ct);
         var details = Details(await db.Set<Warning>().AsNoTracking().SingleAsync(w => w.Id == id, ct), now);
         hub.Publish(WarningEvent, details.ForMembers(), Audience.Everyone);
-        return new WarningResult(WarningOutcome.Done, details);
+        return Outcome<WarningDetails>.Done(details);
     }
 
     /// <summary>Withdrawn is deleted: a wrong warning leaves nothing sealed behind, only its audit entry.</summary>
-    public async Task<WarningResult> WithdrawAsync(Guid id, CancellationToken ct)
+    public async Task<Outcome<Guid>> WithdrawAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 0) return new WarningResult(WarningOutcome.NotFound);
+        if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 0) return Outcome<Guid>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
         await audit.RecordAsync(WarningActions.Withdrawn, id, ct);
         hub.Publish(WithdrawnEvent, new { id }, Audience.Everyone);
-        return new WarningResult(WarningOutcome.Done);
+        return Outcome<Guid>.NoContent(id);
     }
 
     WarningDetails Details(Warning w, DateTimeOffset now) => new(w.Id, w.Kind, w.Severity,

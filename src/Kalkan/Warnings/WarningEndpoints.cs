@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Warnings;
 
-/// <summary>Warnings: defenders publish, renew and withdraw; members read the list, check a plate or number, and send reports for review.</summary>
+/// <summary>
+/// Warnings over HTTP: defenders publish, renew and withdraw; members read the list, check a plate
+/// or number, and send reports for review. Each handler maps what <see cref="WarningDesk"/>,
+/// <see cref="WarningChecker"/> or <see cref="WarningReports"/> decided.
+/// </summary>
 public static class WarningEndpoints
 {
     public const string GroupLimit = "warnings";
-    public const string TooManyChecks = "You have made today's checks; try again tomorrow.";
-    public const string TooManyReports = "You have sent many reports today; try again tomorrow.";
-    public const string NoConsent = "The victim's consent to advocacy is not recorded on this incident.";
 
     public static IEndpointRouteBuilder MapWarnings(this IEndpointRouteBuilder app)
     {
@@ -45,46 +46,28 @@ public static class WarningEndpoints
 
     public static async Task<Results<Ok<CheckAnswer>, ValidationProblem, ProblemHttpResult>> Check(CheckRequest request, ClaimsPrincipal user, WarningChecker checker, CancellationToken ct)
     {
-        var result = await checker.CheckAsync(user.MemberId(), request, ct);
-        return result.Outcome switch
-        {
-            WarningOutcome.Done => TypedResults.Ok(new CheckAnswer(result.Matches!)),
-            WarningOutcome.Invalid => result.Errors!.Problem(),
-            _ => TypedResults.Problem(title: TooManyChecks, statusCode: StatusCodes.Status429TooManyRequests),
-        };
+        var outcome = await checker.CheckAsync(user.MemberId(), request, ct);
+        return outcome.Ok ? TypedResults.Ok(new CheckAnswer(outcome.Value!)) : outcome.Errors is { } errors ? errors.Problem() : outcome.Refusal();
     }
 
-    public static async Task<Results<Ok<WarningDetails>, ProblemHttpResult>> Renew(Guid id, WarningDesk desk, CancellationToken ct) =>
-        await desk.RenewAsync(id, ct) is { Outcome: WarningOutcome.Done } done ? TypedResults.Ok(done.Warning!) : NotFound();
+    public static async Task<Results<Ok<WarningDetails>, ValidationProblem, ProblemHttpResult>> Renew(Guid id, WarningDesk desk, CancellationToken ct) =>
+        (await desk.RenewAsync(id, ct)).OkOr();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(Guid id, WarningDesk desk, CancellationToken ct) =>
-        (await desk.WithdrawAsync(id, ct)).Outcome == WarningOutcome.Done ? TypedResults.NoContent() : NotFound();
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Withdraw(Guid id, WarningDesk desk, CancellationToken ct) =>
+        (await desk.WithdrawAsync(id, ct)).NoContentOr();
 
     public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Submit(WarningRequest request, ClaimsPrincipal user, WarningReports reports, CancellationToken ct)
     {
-        var result = await reports.SubmitAsync(user.MemberId(), request, ct);
-        return result.Outcome switch
-        {
-            WarningOutcome.Done => TypedResults.Accepted((string?)null),
-            WarningOutcome.Invalid => result.Errors!.Problem(),
-            _ => TypedResults.Problem(title: TooManyReports, statusCode: StatusCodes.Status429TooManyRequests),
-        };
+        var outcome = await reports.SubmitAsync(user.MemberId(), request, ct);
+        return outcome.Ok ? TypedResults.Accepted((string?)null) : outcome.Errors is { } errors ? errors.Problem() : outcome.Refusal();
     }
 
     public static async Task<Ok<List<ReportView>>> Pending(WarningReports reports, CancellationToken ct) => TypedResults.Ok(await reports.PendingAsync(ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Discard(Guid id, WarningReports reports, CancellationToken ct) =>
-        await reports.DiscardAsync(id, ct) ? TypedResults.NoContent() : NotFound();
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Discard(Guid id, WarningReports reports, CancellationToken ct) =>
+        (await reports.DiscardAsync(id, ct)).NoContentOr();
 
-    static Results<Created<Published>, ValidationProblem, ProblemHttpResult> Answer(WarningResult result) => result.Outcome switch
-    {
-        WarningOutcome.Done => TypedResults.Created($"/api/v1/warnings/{result.Warning!.Id}", new Published(result.Warning.Id)),
-        WarningOutcome.Invalid => result.Errors!.Problem(),
-        // The field is named as a validation problem names it, so a client shows it beside the incident.
-        WarningOutcome.NoConsent => TypedResults.Problem(title: NoConsent, statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["incident"] = [NoConsent] } }),
-        _ => NotFound(),
-    };
-
-    static ProblemHttpResult NotFound() => TypedResults.Problem(title: "No such warning or report.", statusCode: StatusCodes.Status404NotFound);
+    static Results<Created<Published>, ValidationProblem, ProblemHttpResult> Answer(Web.Outcome<WarningDetails> outcome) =>
+        outcome.Ok ? TypedResults.Created($"/api/v1/warnings/{outcome.Value!.Id}", new Published(outcome.Value.Id))
+            : outcome.Errors is { } errors ? errors.Problem() : outcome.Refusal();
 }

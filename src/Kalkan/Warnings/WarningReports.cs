@@ -3,6 +3,7 @@ using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
+using Kalkan.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,12 +23,15 @@ public sealed record ReportView(Guid Id, string Kind, string Severity, string De
 /// </summary>
 public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hub, ReportsPerMember limiter, IOptions<WarningOptions> options, TimeProvider clock)
 {
-    public async Task<WarningResult> SubmitAsync(Guid memberId, WarningRequest request, CancellationToken ct)
+    public const string TooManyReports = "You have sent many reports today; try again tomorrow.";
+
+    /// <returns>202 with the report's id (a defender reviews it); 400 naming the field; 429 past her daily reports.</returns>
+    public async Task<Outcome<Guid>> SubmitAsync(Guid memberId, WarningRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (valid, errors) = WarningInput.Check(request with { Incident = null }, options.Value.PhoneDigits, now);
-        if (valid is null) return new WarningResult(WarningOutcome.Invalid, Errors: errors);
-        if (!limiter.TryTake(memberId)) return new WarningResult(WarningOutcome.TooMany);
+        if (valid is null) return Outcome<Guid>.Invalid(errors);
+        if (!limiter.TryTake(memberId)) return Outcome<Guid>.Refused(StatusCodes.Status429TooManyRequests, TooManyReports);
         var report = new WarningReport
         {
             Kind = valid.Kind, Severity = valid.Severity, District = valid.District, Month = valid.Month, DescriptionSealed = [], SubmittedAt = now,
@@ -38,7 +42,7 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
         db.Add(report);
         await db.SaveChangesAsync(ct);
         hub.Publish("warning-report", new { id = report.Id }, Audience.Roles(Roles.Defender, Roles.Admin));
-        return new WarningResult(WarningOutcome.Done);
+        return new Outcome<Guid>(StatusCodes.Status202Accepted, report.Id);
     }
 
     public async Task<List<ReportView>> PendingAsync(CancellationToken ct) =>
@@ -47,8 +51,10 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
     public async Task<ReportView?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<WarningReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } report ? View(report) : null;
 
-    public async Task<bool> DiscardAsync(Guid id, CancellationToken ct) =>
-        await db.Set<WarningReport>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
+    public async Task<Outcome<Guid>> DiscardAsync(Guid id, CancellationToken ct) =>
+        await db.Set<WarningReport>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0
+            ? Outcome<Guid>.NoContent(id)
+            : Outcome<Guid>.Refused(StatusCodes.Status404NotFound, WarningDesk.NoSuchWarning);
 
     ReportView View(WarningReport r) => new(r.Id, r.Kind, r.Severity, Open(r.DescriptionSealed, Warning.DescriptionColumn, r.Id)!, r.District, r.Month,
         Open(r.PlateSealed, Warning.PlateColumn, r.Id), Open(r.PhoneSealed, Warning.PhoneColumn, r.Id), r.SubmittedAt);

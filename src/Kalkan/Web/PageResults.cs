@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Kalkan.Web;
 
 /// <summary>
@@ -13,17 +11,6 @@ public sealed record PageOutcome(bool Ok, IReadOnlyDictionary<string, string[]> 
 
     public static PageOutcome From<T>(Outcome<T> outcome) =>
         new(outcome.Ok, outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]>(), outcome.Title, outcome.Value) { Status = outcome.Status };
-
-    /// <summary>An API handler's typed result (pages of features that have no service yet), with its own status.</summary>
-    public static PageOutcome From(IResult result) => result switch
-    {
-        INestedHttpResult nested => From(nested.Result),
-        ValidationProblem problem => new(false, problem.ProblemDetails.Errors.AsReadOnly(), problem.ProblemDetails.Title, null) { Status = problem.StatusCode },
-        ProblemHttpResult problem => new(false, new Dictionary<string, string[]>(), problem.ProblemDetails.Title, null) { Status = problem.StatusCode },
-        IStatusCodeHttpResult { StatusCode: >= 400 } failed => new(false, new Dictionary<string, string[]>(), null, null) { Status = failed.StatusCode!.Value },
-        IValueHttpResult value => new(true, new Dictionary<string, string[]>(), null, value.Value) { Status = (value as IStatusCodeHttpResult)?.StatusCode ?? 200 },
-        _ => new(true, new Dictionary<string, string[]>(), null, null),
-    };
 
     public IEnumerable<string> For(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 }

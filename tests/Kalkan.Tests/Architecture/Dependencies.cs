@@ -70,6 +70,29 @@ static class Dependencies
     /// <summary>The types a method's IL names: the declaring types of the methods and fields it touches, and the types it names.</summary>
     static IEnumerable<Type> InBody(MethodBase method)
     {
+        foreach (var member in Named(method))
+        {
+            if (member is Type t) yield return t;
+            else if (member.DeclaringType is { } declaring) yield return declaring;
+            if (member is MethodInfo called) yield return called.ReturnType;
+        }
+    }
+
+    /// <summary>
+    /// Every (calling type, called method) of an assembly whose caller's namespace ends in ".Pages":
+    /// what the pages call, async state machines and lambdas included (they are nested in the page).
+    /// </summary>
+    public static IEnumerable<(Type Page, MethodBase Called)> CallsFromPages(Assembly assembly) =>
+        from type in assembly.GetTypes()
+        where OuterOf(type).Namespace?.EndsWith(".Pages", StringComparison.Ordinal) == true
+        from method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All))
+        from member in Named(method)
+        where member is MethodBase
+        select (OuterOf(type), (MethodBase)member);
+
+    /// <summary>The members (types, methods, fields) a method's IL names by token.</summary>
+    static IEnumerable<MemberInfo> Named(MethodBase method)
+    {
         byte[]? il;
         try { il = method.GetMethodBody()?.GetILAsByteArray(); }
         catch (Exception) { yield break; }
@@ -96,9 +119,7 @@ static class Dependencies
                     MemberInfo? member = null;
                     try { member = module.ResolveMember(token, typeArgs, methodArgs); }
                     catch (Exception) { }
-                    if (member is Type t) yield return t;
-                    else if (member?.DeclaringType is { } declaring) yield return declaring;
-                    if (member is MethodInfo called) yield return called.ReturnType;
+                    if (member is not null) yield return member;
                     break;
                 }
                 default: i += 4; break;

@@ -71,7 +71,8 @@ public class PageOutcomeTests
         Assert.Contains("This check-in is no longer open.", await closed.Content.ReadAsStringAsync());
     }
 
-    static async Task<HttpClient> BrowserAsync(KalkanFactory kalkan, string handle)
+    /// <summary>A browser signed in as this member (with the passphrase tests give members).</summary>
+    internal static async Task<HttpClient> BrowserAsync(KalkanFactory kalkan, string handle)
     {
         var browser = kalkan.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/signin", new() { ["handle"] = handle, ["passphrase"] = Passphrase })).StatusCode);

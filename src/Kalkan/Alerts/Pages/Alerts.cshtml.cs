@@ -1,8 +1,6 @@
 using Kalkan.Delivery.Push;
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +13,13 @@ namespace Kalkan.Alerts.Pages;
 /// /alerts, a member's home: the active alerts and the report form. Without script it lists the
 /// alerts and takes reports with typed coordinates or a landmark; alerts.js adds distance and
 /// direction from the phone's own position (computed in the page, never sent), live updates, the
-/// map and push. Each form reuses the API's handler. Done posts redirect (post-redirect-get), so
+/// map and push. Each form calls the service the API calls (<see cref="AlertReports"/>, <see cref="AlertDesk"/>,
+/// <see cref="PushSubscriptions"/>) and answers with the status it decided. Done posts redirect (post-redirect-get), so
 /// Back or a reload never sends a form again; a refused report keeps what she chose.
 /// </summary>
 [Authorize(Roles.Member)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, SealedPlace places, Idempotency once, IOptions<MapOptions> map) : PageModel
+public sealed class AlertsModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map) : PageModel
 {
     static readonly Dictionary<string, string> DoneMessages = new()
     {
@@ -44,10 +43,11 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostReportAsync(string? kind, string? lat, string? lon, Guid? landmark, string? note, string? idempotencyKey, CancellationToken ct)
+    public async Task<IActionResult> OnPostReportAsync(string? kind, string? lat, string? lon, Guid? landmark, string? note, string? idempotencyKey,
+        [FromServices] AlertReports reports, CancellationToken ct)
     {
         var request = new ReportRequest(kind, Geo.Parse(lat), Geo.Parse(lon), landmark, note);
-        var outcome = PageOutcome.From(await AlertEndpoints.Report(request, User, desk, once, idempotencyKey, ct));
+        var outcome = PageOutcome.From(await reports.SendAsync(User.MemberId(), request, idempotencyKey, ct));
         if (outcome.Ok) return Redirect(outcome.Value is AlertView { Merged: true } ? "/alerts?done=merged" : "/alerts?done=sent");
         if (landmark is null && string.IsNullOrWhiteSpace(lat) && string.IsNullOrWhiteSpace(lon))
         {
@@ -66,24 +66,17 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
-        var outcome = PageOutcome.From(await AlertEndpoints.Confirm(id, User, desk, ct));
+        var outcome = PageOutcome.From(await desk.ConfirmAsync(User.MemberId(), id, ct));
         // Back where she was in the list, not at the top.
         return outcome.Ok ? Redirect($"/alerts?done=confirmed#alert-{id}") : await ShowAsync(outcome, ct);
     }
 
     /// <summary>The page's script sends the browser's PushSubscription here (the API wants a bearer token the page does not hold).</summary>
-    public async Task<IActionResult> OnPostPushAsync(string? endpoint, string? p256dh, string? auth, [FromServices] BlindIndex blind,
-        [FromServices] IOptions<PushOptions> push, [FromServices] TimeProvider clock, CancellationToken ct)
-    {
-        var result = await PushEndpoints.Subscribe(new(endpoint, new(p256dh, auth)), User, db, cipher, blind, push, clock, ct);
-        return PageOutcome.From(result).Ok ? StatusCode(201) : StatusCode(400);
-    }
+    public async Task<IActionResult> OnPostPushAsync(string? endpoint, string? p256dh, string? auth, [FromServices] PushSubscriptions push, CancellationToken ct) =>
+        StatusCode((await push.AddAsync(User.MemberId(), endpoint, p256dh, auth, ct)).Status);
 
-    public async Task<IActionResult> OnPostUnpushAsync(string? endpoint, [FromServices] BlindIndex blind, CancellationToken ct)
-    {
-        await PushEndpoints.Unsubscribe(new(endpoint), User, db, blind, ct);
-        return StatusCode(204);
-    }
+    public async Task<IActionResult> OnPostUnpushAsync(string? endpoint, [FromServices] PushSubscriptions push, CancellationToken ct) =>
+        StatusCode((await push.RemoveAsync(User.MemberId(), endpoint, ct)).Status);
 
     async Task<IActionResult> ShowAsync(PageOutcome outcome, CancellationToken ct)
     {
@@ -96,6 +89,6 @@ public sealed class AlertsModel(AlertDesk desk, KalkanDb db, FieldCipher cipher,
     async Task LoadAsync(CancellationToken ct)
     {
         Alerts = await desk.ActiveAsync(User.MemberId(), false, ct);
-        Landmarks = (await LandmarkEndpoints.List(db, cipher, places, ct)).Value ?? [];
+        Landmarks = await landmarks.ListAsync(ct);
     }
 }

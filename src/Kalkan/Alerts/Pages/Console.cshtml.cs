@@ -1,7 +1,5 @@
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +14,7 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher, SealedPlace places, IOptions<MapOptions> map, DuressWarnings duress, TimeProvider clock) : PageModel
+public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map, DuressWarnings duress) : PageModel
 {
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
@@ -36,22 +34,22 @@ public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await AlertEndpoints.Verify(id, desk, ct)), "The alert is marked verified.", ct);
+        await ShowAsync(PageOutcome.From(await desk.DecideAsync(id, AlertStatus.Verified, ct)), "The alert is marked verified.", ct);
 
     public async Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await AlertEndpoints.Dismiss(id, desk, ct)), "The alert is dismissed.", ct);
+        await ShowAsync(PageOutcome.From(await desk.DecideAsync(id, AlertStatus.Dismissed, ct)), "The alert is dismissed.", ct);
 
     public async Task<IActionResult> OnPostLandmarkAsync(string? name, string? lat, string? lon, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Add(new(name, Geo.Parse(lat), Geo.Parse(lon)), db, cipher, places, clock, ct)), "The landmark is added.", ct);
+        await ShowAsync(PageOutcome.From(await landmarks.AddAsync(new(name, Geo.Parse(lat), Geo.Parse(lon)), ct)), "The landmark is added.", ct);
 
     public async Task<IActionResult> OnPostRemoveLandmarkAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await LandmarkEndpoints.Remove(id, db, ct)), "The landmark is removed.", ct);
+        await ShowAsync(PageOutcome.From(await landmarks.RemoveAsync(id, ct)), "The landmark is removed.", ct);
 
     async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
     {
         Outcome = outcome;
         if (outcome.Ok) Done = done;
-        else Response.StatusCode = outcome.Errors.Count > 0 ? 400 : 404;
+        else Response.StatusCode = outcome.Status;
         await LoadAsync(ct);
         return Page();
     }
@@ -59,8 +57,8 @@ public sealed class ConsoleModel(AlertDesk desk, KalkanDb db, FieldCipher cipher
     async Task LoadAsync(CancellationToken ct)
     {
         Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
-        Landmarks = (await LandmarkEndpoints.List(db, cipher, places, ct)).Value ?? [];
-        History = PageOutcome.From(await AlertEndpoints.History(null, db, ct)).Value as List<HistoryCell> ?? [];
+        Landmarks = await landmarks.ListAsync(ct);
+        History = (await desk.HistoryAsync(null, ct)).Value ?? [];
         Duress = await duress.OpenAsync(User.Role(), ct);
     }
 }

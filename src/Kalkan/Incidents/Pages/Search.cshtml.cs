@@ -17,7 +17,7 @@ public sealed class SearchModel(IncidentViewers viewers, IncidentReader reader) 
     {
         var viewer = await viewers.OfAsync(User);
         Districts = await reader.DistrictsAsync(viewer, ct);
-        var (filter, errors) = IncidentEndpoints.ReadFilter(from, to, violation, district, perpetrator);
+        var (filter, errors) = IncidentFilter.Read(from, to, violation, district, perpetrator);
         if (errors.Any)
         {
             Outcome = new PageOutcome(false, errors.Fields.ToDictionary(f => f.Field, f => f.Messages.ToArray()), null, null);

@@ -1,5 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Storage;
 using Kalkan.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,40 +6,48 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Members.Pages;
 
-/// <summary>The defenders' members page: who is in the network by role, the invitation tree, inviting and revoking.</summary>
+/// <summary>
+/// The defenders' members page: who is in the network by role, the invitation tree, inviting and
+/// revoking, through the services the API calls, answering with the status they decided.
+/// </summary>
 [Authorize(Roles.Defender)]
-public sealed class DirectoryModel(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock) : PageModel
+public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites) : PageModel
 {
-    public List<MemberEndpoints.MemberView> Members { get; private set; } = [];
-    public InviteEndpoints.InviteResponse? Invitation { get; private set; }
+    public List<MemberView> Members { get; private set; } = [];
+    public InviteResponse? Invitation { get; private set; }
     public string? InvitationQr { get; private set; }
     public string? InvitationUrl { get; private set; }
     public PageOutcome? Outcome { get; private set; }
     public string? Done { get; private set; }
 
-    public ILookup<Guid?, MemberEndpoints.MemberView> Children => Members.ToLookup(m => m.InvitedBy is { } p && Members.Any(x => x.Id == p) ? m.InvitedBy : (Guid?)null);
+    public ILookup<Guid?, MemberView> Children => Members.ToLookup(m => m.InvitedBy is { } p && Members.Any(x => x.Id == p) ? m.InvitedBy : (Guid?)null);
 
-    public async Task OnGetAsync(CancellationToken ct) => Members = (await MemberEndpoints.List(db, accounts, ct)).Value ?? [];
+    public async Task OnGetAsync(CancellationToken ct) => Members = await directory.ListAsync(ct);
 
     public async Task<IActionResult> OnPostInviteAsync(string? role, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await InviteEndpoints.Invite(new(role), User, invitations, audit, ct));
-        if (Outcome.Value is InviteEndpoints.InviteResponse invitation)
+        var outcome = await invites.InviteAsync(User.MemberId(), User.IsInRole(Roles.Admin), role, ct);
+        if (outcome is { Ok: true, Value: { } invitation })
         {
             Invitation = invitation;
             InvitationUrl = $"{Request.Scheme}://{Request.Host}{invitation.Link}";
             InvitationQr = QrCode.DataUri(InvitationUrl);
         }
-        else Response.StatusCode = 400;
-        await OnGetAsync(ct);
-        return Page();
+        return await ShowAsync(outcome, ct);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool branch, CancellationToken ct)
     {
-        Outcome = PageOutcome.From(await MemberEndpoints.Revoke(id, new(branch), User, db, accounts, invitations, sessions, audit, clock, ct));
-        if (Outcome.Value is MemberEndpoints.RevokeResponse revoked) Done = revoked.Revoked.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        else Response.StatusCode = 400;
+        var outcome = await directory.RevokeAsync(id, branch, User.MemberId(), User.IsInRole(Roles.Admin), ct);
+        if (outcome is { Ok: true, Value: { } revoked }) Done = revoked.Revoked.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await ShowAsync(outcome, ct);
+    }
+
+    /// <summary>The page again, with what happened; a refusal answers with the status the service decided.</summary>
+    async Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, CancellationToken ct)
+    {
+        Outcome = PageOutcome.From(outcome);
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
         await OnGetAsync(ct);
         return Page();
     }

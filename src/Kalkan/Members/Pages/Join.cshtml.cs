@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kalkan.Members.Pages;
 
-/// <summary>Joining from the link or QR code an inviter gave her; she is signed in straight after.</summary>
-public sealed class JoinModel(Invitations invitations, SessionStore sessions, Audit.AuditChain audit, IOptions<Kalkan.Sessions.SessionOptions> options) : PageModel
+/// <summary>Joining from the link or QR code an inviter gave her (<see cref="InviteDesk"/>, as the API); she is signed in straight after.</summary>
+public sealed class JoinModel(InviteDesk invites, SessionStore sessions, IOptions<Kalkan.Sessions.SessionOptions> options) : PageModel
 {
     public string? Code { get; private set; }
     public string? Handle { get; private set; }
@@ -18,15 +18,14 @@ public sealed class JoinModel(Invitations invitations, SessionStore sessions, Au
     public async Task<IActionResult> OnPostAsync(string? code, string? handle, string? passphrase, CancellationToken ct)
     {
         (Code, Handle) = (code, handle);
-        var result = await InviteEndpoints.Join(new InviteEndpoints.JoinRequest(code, handle, passphrase), invitations, audit, ct);
-        Outcome = PageOutcome.From(result);
-        if (!Outcome.Ok)
+        var outcome = await invites.JoinAsync(code, handle, passphrase, ct);
+        if (!outcome.Ok)
         {
-            Response.StatusCode = ((IStatusCodeHttpResult)result.Result).StatusCode ?? 400;
+            Outcome = PageOutcome.From(outcome);
+            Response.StatusCode = outcome.Status;
             return Page();
         }
-        var joined = (InviteEndpoints.JoinResponse)Outcome.Value!;
-        var token = await sessions.CreateAsync(joined.Id, ct);
+        var token = await sessions.CreateAsync(outcome.Value!.Id, ct);
         Response.Cookies.Append(SessionAuthentication.CookieName, token, SessionAuthentication.CookieOptions(options.Value.AbsoluteTimeout));
         return Redirect("/");
     }

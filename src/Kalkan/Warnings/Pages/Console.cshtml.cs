@@ -9,7 +9,8 @@ namespace Kalkan.Warnings.Pages;
 
 /// <summary>
 /// /console/warnings, for defenders: publish a warning, review members' reports (publish as
-/// edited, or discard), and renew or withdraw what is published. Each form reuses the API's handler.
+/// edited, or discard), and renew or withdraw what is published. Each form calls the service the API
+/// calls and answers with the status it decided.
 /// </summary>
 [Authorize(Roles.Defender)]
 [EnableRateLimiting(WarningEndpoints.GroupLimit)]
@@ -26,19 +27,19 @@ public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : Pag
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostPublishAsync(WarningForm form, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await WarningEndpoints.Publish(form.Request, desk, ct)), "The warning is published.", form, null, ct);
+        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request, null, ct)), "The warning is published.", form, null, ct);
 
     public async Task<IActionResult> OnPostPublishReportAsync(Guid id, WarningForm form, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await WarningEndpoints.PublishReport(id, form.Request, desk, ct)), "The warning is published.", form, id, ct);
+        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request with { Incident = null }, id, ct)), "The warning is published.", form, id, ct);
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await WarningEndpoints.Discard(id, reports, ct)), "The report is discarded.", null, null, ct);
+        await ShowAsync(PageOutcome.From(await reports.DiscardAsync(id, ct)), "The report is discarded.", null, null, ct);
 
     public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await WarningEndpoints.Renew(id, desk, ct)), "The warning is renewed.", null, null, ct);
+        await ShowAsync(PageOutcome.From(await desk.RenewAsync(id, ct)), "The warning is renewed.", null, null, ct);
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await WarningEndpoints.Withdraw(id, desk, ct)), "The warning is withdrawn.", null, null, ct);
+        await ShowAsync(PageOutcome.From(await desk.WithdrawAsync(id, ct)), "The warning is withdrawn.", null, null, ct);
 
     async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, WarningForm? form, Guid? report, CancellationToken ct)
     {
@@ -47,7 +48,7 @@ public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : Pag
         else
         {
             (Chosen, ChosenReport) = (form, report);
-            Response.StatusCode = outcome.Errors.Count > 0 ? 400 : outcome.Title == WarningEndpoints.NoConsent ? 409 : 404;
+            Response.StatusCode = outcome.Status;
         }
         await LoadAsync(ct);
         return Page();

@@ -10,8 +10,9 @@ namespace Kalkan.Warnings.Pages;
 
 /// <summary>
 /// /warnings, for every member: the current warnings (kept by the service worker for reading
-/// offline), the checker, and a report for a defender to review. Each form reuses the API's
-/// handler; a sent report redirects (post-redirect-get), a check answers on the page itself.
+/// offline), the checker, and a report for a defender to review. Each form calls the service the
+/// API calls and answers with the status it decided; a sent report redirects (post-redirect-get), a
+/// check answers on the page itself.
 /// </summary>
 [Authorize(Roles.Member)]
 [EnableRateLimiting(WarningEndpoints.GroupLimit)]
@@ -36,19 +37,21 @@ public sealed class WarningsModel(WarningDesk desk, WarningChecker checker, Warn
     public async Task<IActionResult> OnPostCheckAsync(string? plate, string? phone, CancellationToken ct)
     {
         Checked = new CheckRequest(plate, phone);
-        CheckOutcome = PageOutcome.From(await WarningEndpoints.Check(Checked, User, checker, ct));
-        if (CheckOutcome.Value is WarningEndpoints.CheckAnswer answer) Matches = answer.Matches;
-        else Response.StatusCode = CheckOutcome.Errors.Count > 0 ? 400 : 429;
+        var outcome = await checker.CheckAsync(User.MemberId(), Checked, ct);
+        CheckOutcome = PageOutcome.From(outcome);
+        if (outcome.Ok) Matches = outcome.Value;
+        else Response.StatusCode = outcome.Status;
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostReportAsync(WarningForm form, CancellationToken ct)
     {
-        ReportOutcome = PageOutcome.From(await WarningEndpoints.Submit(form.Request with { Incident = null }, User, reports, ct));
-        if (ReportOutcome.Ok) return Redirect("/warnings?done=reported");
+        var outcome = await reports.SubmitAsync(User.MemberId(), form.Request with { Incident = null }, ct);
+        ReportOutcome = PageOutcome.From(outcome);
+        if (outcome.Ok) return Redirect("/warnings?done=reported");
         Reported = form;
-        Response.StatusCode = ReportOutcome.Errors.Count > 0 ? 400 : 429;
+        Response.StatusCode = outcome.Status;
         await LoadAsync(ct);
         return Page();
     }
