@@ -25,14 +25,20 @@ static class TimerBench
         if (args.Contains("--medium")) (Members, PerMember, LeadSeconds, args) = (100, 200, 60, args.Where(a => a != "--medium").ToArray());
         // --lead=SECONDS: when they fall due; creating them must finish first (slower on a busy machine).
         if (args.FirstOrDefault(a => a.StartsWith("--lead=")) is { } lead) (LeadSeconds, args) = (int.Parse(lead[7..]), args.Where(a => a != lead).ToArray());
-        var kalkanDll = ServerBench.KalkanDll(args);
+        // --db 'Host=...;Username=...': on a fresh PostgreSQL database, where timers are claimed in batches with SKIP LOCKED.
+        var postgres = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
+        var database = postgres is null ? null : $"kalkan_bench_{Guid.NewGuid():N}"[..28];
+        if (database is not null) await InstancesFanoutBench.PsqlAsync(postgres!, $"CREATE DATABASE {database}");
+        string[] store = database is null ? [] : ["--db", $"{postgres};Database={database}"];
+        Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
         try
         {
-            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, "--network", "Bench", "--admin", "bench-admin"]);
+            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, .. store, "--network", "Bench", "--admin", "bench-admin"]);
             // Default settings: nothing is raised for the run.
-            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, "--urls", "http://127.0.0.1:5195"], unseal: true);
+            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, .. store, "--urls", "http://127.0.0.1:5195"], unseal: true);
             using var killOnExit = ServerBench.KillOnDispose(kalkan);
             using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5195"), Timeout = TimeSpan.FromMinutes(10) };
             await ServerBench.WaitFor200Async(http, "/signin");
@@ -98,6 +104,7 @@ static class TimerBench
             if (File.Exists(Path.Combine(data, "logs", "kalkan.log")))
                 foreach (var line in File.ReadLines(Path.Combine(data, "logs", "kalkan.log")).Where(l => l.Contains("Warning") || l.Contains("Error"))) Console.WriteLine("server: " + line);
             try { Directory.Delete(data, true); } catch (IOException) { }
+            if (database is not null) await InstancesFanoutBench.PsqlAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
