@@ -68,7 +68,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }
         if (errors.Any) return new DeskResult(DeskOutcome.Invalid, Errors: errors);
         // Counted here, for the API and the page alike; a refused report takes no permit.
-        if (!limiter.TryTake(memberId)) return new DeskResult(DeskOutcome.TooMany);
+        if (!await limiter.TryTakeAsync(memberId, ct)) return new DeskResult(DeskOutcome.TooMany);
 
         var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : places.Of(landmark);
         var now = clock.GetUtcNow();
