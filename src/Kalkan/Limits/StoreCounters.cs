@@ -17,7 +17,7 @@ namespace Kalkan.Limits;
 /// shared events are: after a PostgreSQL crash the counts start from zero, as an instance's memory
 /// did at every restart.
 /// </summary>
-public sealed class StoreCounters(IOptions<StoreOptions> store, SealState seal, TimeProvider clock) : LimitCounters, IAsyncDisposable
+public sealed class StoreCounters(IOptions<StoreOptions> store, SealState seal, TimeProvider clock) : LimitCounters, IAsyncDisposable, IDisposable
 {
     const string Table = "kalkan_limit_counts";
     const long SchemaLock = 0x4B616C6B616E20; // "Kalkan" 20: instances starting together create the table in turn
@@ -73,6 +73,12 @@ public sealed class StoreCounters(IOptions<StoreOptions> store, SealState seal, 
     public async ValueTask DisposeAsync()
     {
         if (source.IsValueCreated) await source.Value.DisposeAsync();
+        creating.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (source.IsValueCreated) source.Value.Dispose();
         creating.Dispose();
     }
 
