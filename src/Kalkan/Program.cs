@@ -6,6 +6,7 @@ using Kalkan.Circles;
 using Kalkan.Cli;
 using Kalkan.Delivery;
 using Kalkan.Incidents;
+using Kalkan.Limits;
 using Kalkan.Members;
 using Kalkan.Places;
 using Kalkan.Research;
@@ -51,6 +52,7 @@ public class Program
             .AddBackground()
             .AddAudit()
             .AddSeal()
+            .AddLimits()
             .AddMembers()
             .AddSessions()
             .AddSetup()

@@ -70,7 +70,7 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         }
         if (errors.Any) return Outcome<AlertView>.Invalid(errors);
         // Counted here, for the API and the page alike; a refused report takes no permit.
-        if (!limiter.TryTake(memberId)) return Outcome<AlertView>.Refused(StatusCodes.Status429TooManyRequests, TooManyTitle);
+        if (!await limiter.TryTakeAsync(memberId, ct)) return Outcome<AlertView>.Refused(StatusCodes.Status429TooManyRequests, TooManyTitle);
 
         var (placeLat, placeLon) = landmark is null ? (request.Lat!.Value, request.Lon!.Value) : places.Of(landmark);
         var now = clock.GetUtcNow();

@@ -1,28 +1,17 @@
-using System.Threading.RateLimiting;
+using Kalkan.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 
 /// <summary>
-/// Reports per member per hour (Alerts:ReportsPerHour), whether sent by the API or the page: a
-/// flood of false alerts from one account stops at the limit. Keyed by member id, in memory only.
+/// Reports per member per hour (Alerts:ReportsPerHour), whether sent by the API or the page, and on
+/// whichever instance: a flood of false alerts from one account stops at the limit. The hour opens at
+/// her first report; keyed by member id, which the shared count holds only as a keyed hash.
 /// </summary>
-public sealed class ReportLimiter(IOptions<AlertOptions> options) : IDisposable
+public sealed class ReportLimiter(LimitCounters counters, IOptions<AlertOptions> options)
 {
-    readonly PartitionedRateLimiter<Guid> limiter = PartitionedRateLimiter.Create<Guid, Guid>(member =>
-        RateLimitPartition.GetSlidingWindowLimiter(member, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ReportsPerHour,
-            Window = TimeSpan.FromHours(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
+    static readonly CountRule Reports = new("alert reports", TimeSpan.FromHours(1));
 
-    public bool TryTake(Guid memberId)
-    {
-        using var lease = limiter.AttemptAcquire(memberId);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public Task<bool> TryTakeAsync(Guid memberId, CancellationToken ct) =>
+        counters.TryTakeAsync(Reports, memberId.ToString("N"), options.Value.ReportsPerHour, ct);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Kalkan.Delivery.Push;
+using Kalkan.Limits;
 using Kalkan.Setup;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -44,14 +45,20 @@ public static class DeliveryServices
     public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app) => app.MapPush();
 
     /// <summary>
-    /// A fixed window per signed-in member (by her id, in memory only; no address is kept), for
-    /// features whose calls a flood would abuse. One member's flood spends only her own permits.
-    /// A caller with no member (never one the authorization let through today) gets a bucket per
-    /// route of its own, which no member's bucket is, so anonymous traffic cannot starve members.
+    /// A fixed window per signed-in member (by her id; no address is kept), for features whose calls
+    /// a flood would abuse. One member's flood spends only her own permits. A caller with no member
+    /// (never one the authorization let through today) gets a bucket per route of its own, which no
+    /// member's bucket is, so anonymous traffic cannot starve members. One instance counts in memory;
+    /// several on PostgreSQL count together in the store (decision 1603), one round trip a call.
     /// </summary>
-    public static void PerMember(RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
-        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+    public static void PerMember(RateLimiterOptions options, string policy, int permits, TimeSpan window)
+    {
+        var rule = new CountRule("requests " + policy, window);
+        options.AddPolicy(policy, context => context.RequestServices.GetRequiredService<LimitCounters>() is { Shared: true } counters
+            ? RateLimitPartition.Get(PartitionOf(context), key => new CountedWindow(counters, rule, key, permits))
+            : RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+    }
 
     internal static string PartitionOf(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } member

@@ -74,8 +74,8 @@ public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher ciphe
         using var attempt = await guard.EnterAsync("join " + Convert.ToHexString(index), ct);
         var hash = hasher.Hash(passphrase);
         var (outcome, member) = await TryJoinAsync(index, handle, passphrase, hash, ct);
-        if (outcome == JoinOutcome.Joined) attempt.Succeeded();
-        else attempt.Failed();
+        if (outcome == JoinOutcome.Joined) await attempt.SucceededAsync();
+        else await attempt.FailedAsync();
         return (outcome, member);
     }
 

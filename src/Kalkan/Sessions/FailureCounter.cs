@@ -1,32 +1,26 @@
-using System.Collections.Concurrent;
+using Kalkan.Limits;
 
 namespace Kalkan.Sessions;
 
-/// <summary>Consecutive sign-in failures per handle (by blind index), forgotten after a quiet quarter of an hour.</summary>
-public sealed class FailureCounter(TimeProvider clock)
+/// <summary>
+/// Consecutive passphrase failures per handle (by blind index), forgotten after a quiet quarter of an
+/// hour, counted where every instance sees them (<see cref="LimitCounters"/>): spreading guesses over
+/// several instances earns no more free tries.
+/// </summary>
+public sealed class FailureCounter(LimitCounters counters)
 {
-    readonly ConcurrentDictionary<string, (int Count, DateTimeOffset Last)> counts = new();
-    static readonly TimeSpan Forgotten = TimeSpan.FromMinutes(15);
+    static readonly CountRule Failures = new("passphrase failures", TimeSpan.FromMinutes(15), EachHitRenews: true);
+    const int FreeTries = 5;
 
-    public TimeSpan DelayFor(string key)
-    {
-        if (!counts.TryGetValue(key, out var entry) || clock.GetUtcNow() - entry.Last > Forgotten) return TimeSpan.Zero;
-        // Five free tries for typos, then 1 s, 2 s, 4 s ... capped at 30 s per attempt.
-        return entry.Count < 5 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, entry.Count - 5)));
-    }
+    /// <summary>The failures counted so far on this key (0 after a quiet quarter of an hour).</summary>
+    public Task<int> CountAsync(string key, CancellationToken ct) => counters.CountAsync(Failures, key, ct);
 
-    public void Record(string key)
-    {
-        var now = clock.GetUtcNow();
-        counts.AddOrUpdate(key, (1, now), (_, e) => (now - e.Last > Forgotten ? 1 : e.Count + 1, now));
-        if (counts.Count > 100_000) Prune(now);
-    }
+    /// <summary>Five free tries for typos, then 1 s, 2 s, 4 s ... capped at 30 s per attempt.</summary>
+    public static TimeSpan DelayAfter(int failures) =>
+        failures < FreeTries ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures - FreeTries)));
 
-    public void Forget(string key) => counts.TryRemove(key, out _);
+    // A check that has run is counted even when its caller has gone: a guesser must not save his count by hanging up.
+    public Task RecordAsync(string key) => counters.AddAsync(Failures, key, CancellationToken.None);
 
-    void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, entry) in counts)
-            if (now - entry.Last > Forgotten) counts.TryRemove(key, out _);
-    }
+    public Task ForgetAsync(string key) => counters.ForgetAsync(Failures, key, CancellationToken.None);
 }

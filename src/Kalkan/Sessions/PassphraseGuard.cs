@@ -21,9 +21,10 @@ public sealed class PassphraseGuard(FailureCounter failures, TimeProvider clock)
     /// <param name="key">Whose slowdown: the hex of her handle's blind index (or of a code's, for a join).</param>
     public async Task<Attempt> EnterAsync(string key, CancellationToken ct)
     {
-        if (failures.DelayFor(key) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+        var failed = await failures.CountAsync(key, ct);
+        if (FailureCounter.DelayAfter(failed) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
         var lease = await limiter.AcquireAsync(1, ct);
-        if (lease.IsAcquired) return new Attempt(failures, key, lease);
+        if (lease.IsAcquired) return new Attempt(failures, key, failed > 0, lease);
         lease.Dispose();
         throw new TooManyAttemptsException();
     }
@@ -31,10 +32,13 @@ public sealed class PassphraseGuard(FailureCounter failures, TimeProvider clock)
     public void Dispose() => limiter.Dispose();
 
     /// <summary>One check in progress: say how it went, and dispose it to free the permit.</summary>
-    public sealed class Attempt(FailureCounter failures, string key, RateLimitLease lease) : IDisposable
+    public sealed class Attempt(FailureCounter failures, string key, bool hadFailures, RateLimitLease lease) : IDisposable
     {
-        public void Failed() => failures.Record(key);
-        public void Succeeded() => failures.Forget(key);
+        public Task FailedAsync() => failures.RecordAsync(key);
+
+        // Nothing to forget (and no round trip to the store) when she had not failed before.
+        public Task SucceededAsync() => hadFailures ? failures.ForgetAsync(key) : Task.CompletedTask;
+
         public void Dispose() => lease.Dispose();
     }
 }

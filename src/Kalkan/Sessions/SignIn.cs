@@ -16,7 +16,7 @@ public sealed record SignInResult(SignInOutcome Outcome, Guid SessionMemberId = 
 /// one Argon2id: a wrong handle, a revoked member, a wrong passphrase, her real passphrase and her
 /// duress passphrase cost the same, and the wrong ones answer the same. Repeated failures on one
 /// handle are slowed, never locked, so an attacker cannot lock the real owner out (ASVS 6.3.1); the
-/// counters live in memory, keyed by the blind index, with no address.
+/// count is keyed by the blind index, with no address, and shared by every instance (decision 1603).
 /// </summary>
 public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher hasher, PassphraseGuard guard, FieldCipher cipher, TimeProvider clock)
 {
@@ -31,7 +31,7 @@ public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher
         var (real, duress) = member is null ? hasher.CheckDecoy(passphrase) : hasher.Check(passphrase, member.PassphraseHash, duressHash);
         if (member is null || member.RevokedAt is not null || !(real || duress))
         {
-            attempt.Failed();
+            await attempt.FailedAsync();
             return new SignInResult(SignInOutcome.Wrong);
         }
         if (member.TotpEnabled)
@@ -41,13 +41,13 @@ public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher
             var step = Totp.Match(secret, code, clock.GetUtcNow(), member.TotpLastStep);
             if (step is null)
             {
-                attempt.Failed();
+                await attempt.FailedAsync();
                 return new SignInResult(SignInOutcome.Wrong);
             }
             member.TotpLastStep = step.Value;
             await db.SaveChangesAsync(ct);
         }
-        attempt.Succeeded();
+        await attempt.SucceededAsync();
         var decoy = duress ? members.DuressOf(member).DecoyId : null;
         return decoy is { } decoyId
             ? new SignInResult(SignInOutcome.SignedIn, decoyId, member.Role, Duress: true, member.Id)

@@ -13,7 +13,7 @@ public sealed class WarningOptions
     /// <summary>Phone numbers match on their last this many digits (decision 1701).</summary>
     public int PhoneDigits { get; set; } = 9;
 
-    /// <summary>Reports one member may send for review in a day (in memory).</summary>
+    /// <summary>Reports one member may send for review in a day from her first (counted for every instance, decision 1603).</summary>
     public int ReportsPerDay { get; set; } = 5;
 
     /// <summary>Calls one member may make to the warnings API in a minute.</summary>

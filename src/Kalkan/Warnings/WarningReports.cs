@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Kalkan.Delivery;
+using Kalkan.Limits;
 using Kalkan.Members;
 using Kalkan.Seal;
 using Kalkan.Storage;
@@ -31,7 +31,7 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
         var now = clock.GetUtcNow();
         var (valid, errors) = WarningInput.Check(request with { Incident = null }, options.Value.PhoneDigits, now);
         if (valid is null) return Outcome<Guid>.Invalid(errors);
-        if (!limiter.TryTake(memberId)) return Outcome<Guid>.Refused(StatusCodes.Status429TooManyRequests, TooManyReports);
+        if (!await limiter.TryTakeAsync(memberId, ct)) return Outcome<Guid>.Refused(StatusCodes.Status429TooManyRequests, TooManyReports);
         var report = new WarningReport
         {
             Kind = valid.Kind, Severity = valid.Severity, District = valid.District, Month = valid.Month, DescriptionSealed = [], SubmittedAt = now,
@@ -64,20 +64,11 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
     string? Open(byte[]? value, string column, Guid id) => value is null ? null : cipher.DecryptString(value, new FieldRef(WarningReport.Table, column, id));
 }
 
-/// <summary>Reports for review one member may send in a day (Warnings:ReportsPerDay), by member id, in memory only.</summary>
-public sealed class ReportsPerMember(IOptions<WarningOptions> options) : IDisposable
+/// <summary>Reports for review one member may send in a day from her first (Warnings:ReportsPerDay), counted where every instance sees them.</summary>
+public sealed class ReportsPerMember(LimitCounters counters, IOptions<WarningOptions> options)
 {
-    readonly PartitionedRateLimiter<Guid> limiter = PartitionedRateLimiter.Create<Guid, Guid>(member =>
-        RateLimitPartition.GetFixedWindowLimiter(member, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ReportsPerDay, Window = TimeSpan.FromDays(1), QueueLimit = 0,
-        }));
+    static readonly CountRule Reports = new("warning reports", TimeSpan.FromDays(1));
 
-    public bool TryTake(Guid memberId)
-    {
-        using var lease = limiter.AttemptAcquire(memberId);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public Task<bool> TryTakeAsync(Guid memberId, CancellationToken ct) =>
+        counters.TryTakeAsync(Reports, memberId.ToString("N"), options.Value.ReportsPerDay, ct);
 }

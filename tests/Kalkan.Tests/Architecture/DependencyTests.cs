@@ -15,7 +15,7 @@ public class DependencyTests
     /// <summary>From folder → to folder → the types it may use there (<see cref="Any"/>: the whole folder is infrastructure for it).</summary>
     static readonly Dictionary<string, Dictionary<string, string[]>> Allowed = new()
     {
-        ["Alerts"] = new() { ["Delivery"] = ["Audience", "ClaimedEvents", "DeliveryServices", "EventStream", "PushSubscriptions", "StreamHub"],
+        ["Alerts"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["Audience", "ClaimedEvents", "DeliveryServices", "EventStream", "PushSubscriptions", "StreamHub"],
             ["Members"] = ["DuressWarnings", "IMemberErasure"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Circles"] = new() { ["Alerts"] = ["Geo"], ["Delivery"] = ["Audience", "ClaimedEvents", "IStreamGreeting", "StreamHub"],
             ["Members"] = ["DuressWarnings", "Handles", "Holder", "IMemberErasure", "Member", "MemberAccounts", "PassphraseCheck", "Roles", "Said"],
@@ -24,9 +24,9 @@ public class DependencyTests
         ["Research"] = new() { ["Stats"] = [Any], ["Members"] = ["Roles"], ["Incidents"] = ["IncidentStatistics", "TriggerTable"] },
         ["Members"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "StreamHub"], ["Sessions"] = [Any], ["Setup"] = ["Network"],
             ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Sessions"] = new() { ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
+        ["Sessions"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         // Known debt (issue 14, "boundaries as drawn"): Delivery still reads Sessions and Members, Setup registers its VAPID step.
-        ["Delivery"] = new() { ["Members"] = ["IMemberErasure", "Member", "Roles"], ["Sessions"] = ["Session", "SessionClaims"],
+        ["Delivery"] = new() { ["Limits"] = ["CountRule", "CountedWindow", "LimitCounters"], ["Members"] = ["IMemberErasure", "Member", "Roles"], ["Sessions"] = ["Session", "SessionClaims"],
             ["Setup"] = ["INetworkSetupStep", "Network"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = ["Localization", "Outcome`1", "SharedResource", "Validation"] },
         // Known debt: the seal writes its own audit entries instead of the audit listening to seal events.
         ["Seal"] = new() { ["Audit"] = ["AuditChain"], ["Background"] = [Any], ["Storage"] = [Any], ["Web"] = ["Validation"] },
@@ -40,9 +40,10 @@ public class DependencyTests
         ["Storage"] = new() { ["Members"] = ["Member"], ["Seal"] = ["SealRecord"], ["Sessions"] = ["Session"], ["Setup"] = ["Network"] },
         ["Web"] = new() { ["Alerts"] = ["AlertsResource"], ["Seal"] = [Any], ["Sessions"] = ["SessionClaims", "SessionStore", "TooManyAttemptsException"], ["Storage"] = [Any] },
         ["Background"] = new(),
+        ["Limits"] = new() { ["Seal"] = ["SealState"], ["Storage"] = ["StoreOptions"] },
         ["Documents"] = new() { ["Storage"] = [Any] },
         ["Places"] = new() { ["Delivery"] = ["DeliveryServices"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Warnings"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"], ["Incidents"] = ["Identifiers", "Incident", "IncidentVersion"],
+        ["Warnings"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"], ["Incidents"] = ["Identifiers", "Incident", "IncidentVersion"],
             ["Members"] = ["IMemberErasure"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         // Known debt: cases read incidents' rows and evidence types directly, where a service of Incidents should answer.
         ["Cases"] = new() { ["Audit"] = ["AuditChain"], ["Circles"] = ["IAlarmObserver", "IWatchedMembers", "RecentAlarms"], ["Delivery"] = ["Audience", "IStreamGreeting", "StreamHub"], ["Documents"] = [Any],

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kalkan.Limits;
 using Kalkan.Members;
 using Kalkan.Sessions;
 
@@ -47,8 +48,8 @@ public class PassphraseGuardTests
     {
         // A clock that never moves: the flooded handle's slowdown never ends, so its attempts wait for good.
         var clock = new StoppedClock();
-        var failures = new FailureCounter(clock);
-        for (var i = 0; i < 6; i++) failures.Record("flooded handle");
+        var failures = new FailureCounter(new MemoryCounters(clock));
+        for (var i = 0; i < 6; i++) await failures.RecordAsync("flooded handle");
         using var guard = new PassphraseGuard(failures, clock);
         using var stop = new CancellationTokenSource();
 
