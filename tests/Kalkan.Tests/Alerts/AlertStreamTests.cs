@@ -7,6 +7,7 @@ using Kalkan.Tests.Delivery;
 namespace Kalkan.Tests.Alerts;
 
 /// <summary>What members see live: a report, confirmations, a defender's word and expiry, on every open stream within a second.</summary>
+[Collection(TimingSensitive.Name)]
 public class AlertStreamTests
 {
     static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);

@@ -18,33 +18,7 @@ public class ManyInstancesTests
     static int place;
 
     /// <summary>A checkpoint a few hundred metres from the last: reports at one spot would merge into one alert.</summary>
-    static object Checkpoint => new { kind = "checkpoint", lat = 42.80 + 0.01 * Interlocked.Increment(ref place), lon = 74.5698 };
-
-    [PostgresFact]
-    public async Task A_report_on_the_first_instance_reaches_streams_on_the_other_two()
-    {
-        await using var store = await TestStore.CreateAsync(Store.Postgres);
-        var (reporter, listener) = await MembersAsync(store, "reporter", "listener");
-        await using var instances = await Instances.StartAsync(store, 3);
-        await using var second = await EventStreamClient.OpenAsync(instances.Client(1, listener));
-        await using var third = await EventStreamClient.OpenAsync(instances.Client(2, listener));
-        // A first report warms the fresh processes (JIT, first queries); the second one is timed.
-        Assert.Equal(HttpStatusCode.Created, (await instances.Client(0, reporter).PostAsJsonAsync("/api/v1/alerts", Checkpoint)).StatusCode);
-        await Task.WhenAll(second.NextAsync("alert", TimeSpan.FromSeconds(30)), third.NextAsync("alert", TimeSpan.FromSeconds(30)));
-
-        var clock = Stopwatch.StartNew();
-        var posted = await instances.Client(0, reporter).PostAsJsonAsync("/api/v1/alerts", Checkpoint);
-        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        var answered = clock.Elapsed;
-        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var heard = await Task.WhenAll(second.NextAsync("alert", TimeSpan.FromSeconds(30)), third.NextAsync("alert", TimeSpan.FromSeconds(30)));
-        clock.Stop();
-        Assert.All(heard, frame => Assert.Equal(id, frame.Data.GetProperty("id").GetString()));
-        // Issue 16's aim: within a second (about 40 ms here when the machine is otherwise idle).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}, of which the report's own answer {answered}");
-        // The same event has the same id everywhere: a phone may resume it on any instance.
-        Assert.Equal(heard[0].Id, heard[1].Id);
-    }
+    internal static object Checkpoint => new { kind = "checkpoint", lat = 42.80 + 0.01 * Interlocked.Increment(ref place), lon = 74.5698 };
 
     [PostgresFact]
     public async Task A_phone_whose_instance_dies_resumes_on_another_with_Last_Event_ID_and_misses_nothing()
@@ -139,7 +113,7 @@ public class ManyInstancesTests
     }
 
     /// <summary>Members made through an in-process Kalkan on the shared store, which then stops: their sessions live in the store.</summary>
-    static async Task<(string, string)> MembersAsync(TestStore store, string first, string second)
+    internal static async Task<(string, string)> MembersAsync(TestStore store, string first, string second)
     {
         await using var setup = new KalkanFactory(store);
         await setup.SetUpAsync();
