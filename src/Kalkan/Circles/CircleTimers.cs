@@ -25,7 +25,6 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
     TimeProvider clock, ILogger<CircleTimers> log, IEnumerable<IAlarmObserver> observers) : BackgroundService
 {
     /// <summary>Missed check-ins handed to the streams together: one batch of frames each.</summary>
-    const int Batch = 2000;
 
     // Never spin: even when the next check-in is due at once, rest this long between ticks.
     static readonly TimeSpan Breath = TimeSpan.FromMilliseconds(5);
@@ -61,11 +60,15 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
     /// <summary>
     /// Every check-in past due, claimed in one statement and announced as it is read back: when
     /// thousands fall due at once (a restart after an outage, or a network's evening), circles and
-    /// handles are read once for all of them, and every <see cref="Batch"/> of them goes to the
-    /// streams as one buffer per stream while the rest is still being read.
+    /// handles are read once for all of them, and every batch of them goes to the streams as one
+    /// buffer per stream. On SQLite all are claimed at once and announced while the rest is still
+    /// read; on PostgreSQL a claim takes at most <see cref="CirclesOptions.TimerBatch"/>, announced
+    /// once read (no command may run on a connection while its reader is open) and committed with
+    /// its events. Observers hear of a missed check-in only once its claim is committed.
     /// </summary>
     async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
     {
+        var batch = options.Value.TimerBatch;
         while (true)
         {
             var run = Guid.NewGuid();
@@ -76,25 +79,27 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
                 : await db.Database.ExecuteSqlAsync($"""
                     UPDATE checkins SET "State" = {(int)CheckinState.Missed}, "FiredAt" = {now.ToUnixTimeMilliseconds()}, "FiredBy" = {run}
                     WHERE "Id" IN (SELECT "Id" FROM checkins WHERE "State" = {(int)CheckinState.Pending} AND "DueAt" <= {now.ToUnixTimeMilliseconds()}
-                                   ORDER BY "DueAt" LIMIT {Batch} FOR UPDATE SKIP LOCKED)
+                                   ORDER BY "DueAt" LIMIT {batch} FOR UPDATE SKIP LOCKED)
                     """, ct);
             if (claimed == 0) return;
             var book = await circles.AlarmBookAsync(ct);
             var audiences = new Dictionary<Guid, Audience>();
-            var events = new List<(object, Audience)>(Math.Min(claimed, Batch));
+            var events = new List<(object, Audience)>(Math.Min(claimed, batch));
+            var missed = new List<(Guid Owner, Guid Checkin)>(claimed);
             await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var owner = circles.Seal.OwnerOf(checkin);
                 // One audience instance per owner, so the hub matches each circle once per stream.
                 if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
                 events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
-                foreach (var observer in observers) observer.CheckinMissed(owner, checkin.Id);
-                if (events.Count == Batch) await AnnounceAsync(db, events, ct);
+                missed.Add((owner, checkin.Id));
+                if (claim is null && events.Count == batch) await AnnounceAsync(db, events, ct);
             }
             await AnnounceAsync(db, events, ct);
-            if (claim is null) return; // SQLite: claimed all at once
-            await claim.CommitAsync(ct);
-            if (claimed < Batch) return;
+            if (claim is not null) await claim.CommitAsync(ct);
+            foreach (var (owner, id) in missed)
+                foreach (var observer in observers) observer.CheckinMissed(owner, id);
+            if (claim is null || claimed < batch) return;
         }
     }
 

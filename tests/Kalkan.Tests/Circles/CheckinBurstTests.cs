@@ -49,4 +49,31 @@ public class CheckinBurstTests
             Assert.Equal(created, heard);
         }
     }
+
+    [Theory, Stores]
+    public async Task Check_ins_due_at_once_in_several_full_claims_all_fire_once(Store kind)
+    {
+        // Claims of 40 on PostgreSQL: 100 due make two full claims and a last one of 20 (a full claim once failed every tick).
+        var clock = new ShiftedClock();
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
+        {
+            ["Circles:StartupGrace"] = "00:00:00",
+            ["Circles:TimerBatch"] = "40",
+        }, clock: clock);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var due = clock.GetUtcNow().AddHours(1);
+        var created = new HashSet<string>();
+        foreach (var chunk in Enumerable.Range(0, 100).Chunk(8))
+            foreach (var answer in await Task.WhenAll(chunk.Select(_ => aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = due }))))
+                created.Add((await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        await using var circleStream = await EventStreamClient.OpenAsync(cholpon);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+
+        var heard = new List<string>();
+        for (var i = 0; i < created.Count; i++)
+            heard.Add((await circleStream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30))).Data.GetProperty("id").GetString()!);
+        Assert.Equal(created, heard.ToHashSet());
+        Assert.Equal(created.Count, heard.Count);
+        Assert.Empty((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
+    }
 }
