@@ -15,9 +15,9 @@ namespace Kalkan.Cases;
 /// the same badge or plate), or an SOS or missed check-in of a complainant or helper who is a member.
 /// Each warning is stored first (unique per case and source, so nothing warns twice), entered in
 /// the audit chain, then sent as `event: retaliation` {case, reason} to the case's own defenders'
-/// streams and, with the neutral push text, to their phones. The queue lives in memory, so once the
-/// seal first opens the incidents and alarms of <see cref="CasesOptions.CatchUpWindow"/> are looked
-/// at again: a stop between an incident's 201 and its warning loses nothing.
+/// streams and, with the neutral push text, to their phones. The queue lives in memory, so after each
+/// unseal the incidents and alarms of <see cref="CasesOptions.CatchUpWindow"/> are looked at again:
+/// a stop, or a seal, between an incident's 201 and its warning loses nothing.
 /// </summary>
 sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory scopes, StreamHub hub, SealState seal, IOptions<CasesOptions> options,
     TimeProvider clock, ILogger<RetaliationWarnings> log) : BackgroundService
@@ -26,11 +26,33 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        // Nothing is recorded while sealed, so the queue stays empty until the seal opens; then the past first.
-        while (seal.Status != SealStatus.Ready) await Task.Delay(SealPoll, clock, stop);
-        await SafelyAsync(CatchUpAsync, stop);
-        await foreach (var signal in watch.Signals.ReadAllAsync(stop))
-            await SafelyAsync(ct => HandleAsync(signal, ct), stop);
+        // After every unseal (ClosedAt changes with each seal) the past first: a signal that was being handled
+        // when the seal closed failed on its keys, and the catch-up finds its incident or alarm again.
+        DateTimeOffset? caughtUpAfter = null;
+        var reader = watch.Signals;
+        while (!stop.IsCancellationRequested)
+        {
+            if (seal.Status != SealStatus.Ready)
+            {
+                await Task.Delay(SealPoll, clock, stop);
+                continue;
+            }
+            if (caughtUpAfter != seal.ClosedAt)
+            {
+                caughtUpAfter = seal.ClosedAt;
+                await SafelyAsync(CatchUpAsync, stop);
+            }
+            if (reader.TryRead(out var signal))
+            {
+                await SafelyAsync(ct => HandleAsync(signal, ct), stop);
+                continue;
+            }
+            // Wakes at a signal, or after a moment to notice a seal.
+            using var moment = new CancellationTokenSource(SealPoll, clock);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, moment.Token);
+            try { await reader.WaitToReadAsync(either.Token); }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested) { }
+        }
     }
 
     async Task SafelyAsync(Func<CancellationToken, Task> work, CancellationToken stop)

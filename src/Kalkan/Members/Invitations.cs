@@ -74,8 +74,7 @@ public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher ciphe
         using var attempt = await guard.EnterAsync("join " + Convert.ToHexString(index), ct);
         var hash = hasher.Hash(passphrase);
         var (outcome, member) = await TryJoinAsync(index, handle, passphrase, hash, ct);
-        if (outcome == JoinOutcome.Joined) await attempt.SucceededAsync();
-        else await attempt.FailedAsync();
+        if (outcome == JoinOutcome.Joined) await attempt.SucceededAsync(); // anything else stays counted
         return (outcome, member);
     }
 

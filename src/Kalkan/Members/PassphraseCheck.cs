@@ -38,8 +38,7 @@ public sealed class PassphraseCheck(KalkanDb db, MemberAccounts accounts, Passph
             : hasher.Check(passphrase, holder.Owner.PassphraseHash, duressHash);
         var said = holder.UnderDuress ? (duress ? Said.Hers : Said.Wrong) : real ? Said.Hers : duress ? Said.Duress : Said.Wrong;
         if (said == Said.Hers && needCode && !CodeMatches(holder.Me, code)) said = Said.WrongCode;
-        if (said is Said.Wrong or Said.WrongCode) await attempt.FailedAsync();
-        else await attempt.SucceededAsync();
+        if (said is not (Said.Wrong or Said.WrongCode)) await attempt.SucceededAsync(); // a wrong one stays counted
         return said;
     }
 

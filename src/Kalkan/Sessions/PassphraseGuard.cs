@@ -21,23 +21,22 @@ public sealed class PassphraseGuard(FailureCounter failures, TimeProvider clock)
     /// <param name="key">Whose slowdown: the hex of her handle's blind index (or of a code's, for a join).</param>
     public async Task<Attempt> EnterAsync(string key, CancellationToken ct)
     {
-        var failed = await failures.CountAsync(key, ct);
-        if (FailureCounter.DelayAfter(failed) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+        // Counted before it runs, as if it will fail: guesses sent together each wait for the ones before
+        // them (read first, they would all have seen the same count); a success forgets the count.
+        var before = await failures.CountInAsync(key) - 1;
+        if (FailureCounter.DelayAfter(before) is { } wait && wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
         var lease = await limiter.AcquireAsync(1, ct);
-        if (lease.IsAcquired) return new Attempt(failures, key, failed > 0, lease);
+        if (lease.IsAcquired) return new Attempt(failures, key, lease);
         lease.Dispose();
         throw new TooManyAttemptsException();
     }
 
     public void Dispose() => limiter.Dispose();
 
-    /// <summary>One check in progress: say how it went, and dispose it to free the permit.</summary>
-    public sealed class Attempt(FailureCounter failures, string key, bool hadFailures, RateLimitLease lease) : IDisposable
+    /// <summary>One check in progress, already counted as a failure: say when it succeeded, and dispose it to free the permit.</summary>
+    public sealed class Attempt(FailureCounter failures, string key, RateLimitLease lease) : IDisposable
     {
-        public Task FailedAsync() => failures.RecordAsync(key);
-
-        // Nothing to forget (and no round trip to the store) when she had not failed before.
-        public Task SucceededAsync() => hadFailures ? failures.ForgetAsync(key) : Task.CompletedTask;
+        public Task SucceededAsync() => failures.ForgetAsync(key);
 
         public void Dispose() => lease.Dispose();
     }

@@ -29,21 +29,14 @@ public sealed class SignIn(KalkanDb db, MemberAccounts members, PassphraseHasher
         var member = await db.Members.SingleOrDefaultAsync(m => m.HandleIndex == index, ct);
         var duressHash = member is null ? null : members.DuressOf(member).DuressHash;
         var (real, duress) = member is null ? hasher.CheckDecoy(passphrase) : hasher.Check(passphrase, member.PassphraseHash, duressHash);
-        if (member is null || member.RevokedAt is not null || !(real || duress))
-        {
-            await attempt.FailedAsync();
-            return new SignInResult(SignInOutcome.Wrong);
-        }
+        // A wrong answer stays counted (PassphraseGuard counts every attempt as it starts).
+        if (member is null || member.RevokedAt is not null || !(real || duress)) return new SignInResult(SignInOutcome.Wrong);
         if (member.TotpEnabled)
         {
             if (string.IsNullOrEmpty(code)) return new SignInResult(SignInOutcome.CodeNeeded);
             var secret = cipher.Decrypt(member.TotpSecretSealed!, new FieldRef(Member.Table, MemberAccounts.TotpColumn, member.Id));
             var step = Totp.Match(secret, code, clock.GetUtcNow(), member.TotpLastStep);
-            if (step is null)
-            {
-                await attempt.FailedAsync();
-                return new SignInResult(SignInOutcome.Wrong);
-            }
+            if (step is null) return new SignInResult(SignInOutcome.Wrong);
             member.TotpLastStep = step.Value;
             await db.SaveChangesAsync(ct);
         }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Incidents;
 
+[Collection(TimingSensitive.Name)] // the upload test reads the whole process's heap: nothing else may allocate beside it
 public class EvidenceTests
 {
     [Fact]

@@ -48,13 +48,15 @@ public class DuressTests
 
         var normal = new List<double>();
         var forced = new List<double>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 9; i++)
         {
             normal.Add(await TimeAsync(api, Passphrase));
             forced.Add(await TimeAsync(api, Duress));
         }
 
-        var ratio = Median(forced) / Median(normal);
+        // Each path's fastest of nine is its own cost (load only ever adds to a sample): a path doing a
+        // passphrase hash more or less than the other would be about twice or half of it.
+        var ratio = forced.Min() / normal.Min();
         Assert.InRange(ratio, 0.67, 1.5);
     }
 
@@ -95,8 +97,6 @@ public class DuressTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return clock.Elapsed.TotalMilliseconds;
     }
-
-    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     static string Names(JsonElement body) => string.Join(",", body.EnumerateObject().Select(p => p.Name).Order());
 }

@@ -49,7 +49,7 @@ public class PassphraseGuardTests
         // A clock that never moves: the flooded handle's slowdown never ends, so its attempts wait for good.
         var clock = new StoppedClock();
         var failures = new FailureCounter(new MemoryCounters(clock));
-        for (var i = 0; i < 6; i++) await failures.RecordAsync("flooded handle");
+        for (var i = 0; i < 6; i++) await failures.CountInAsync("flooded handle");
         using var guard = new PassphraseGuard(failures, clock);
         using var stop = new CancellationTokenSource();
 
@@ -62,6 +62,26 @@ public class PassphraseGuardTests
         Assert.All(flood, f => Assert.False(f.IsCompleted));
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(flood));
+    }
+
+    [Fact]
+    public async Task Guesses_sent_together_on_one_handle_each_wait_for_the_ones_before_them()
+    {
+        // Four failures counted: the fifth try is free, the sixth and seventh sent at the same moment must wait
+        // (read before counting, all three would have seen four and gone straight to the passphrase check).
+        var clock = new StoppedClock();
+        var failures = new FailureCounter(new MemoryCounters(clock));
+        for (var i = 0; i < 4; i++) await failures.CountInAsync("guessed handle");
+        using var guard = new PassphraseGuard(failures, clock);
+        using var stop = new CancellationTokenSource();
+
+        var together = Enumerable.Range(0, 3).Select(_ => guard.EnterAsync("guessed handle", stop.Token)).ToList();
+
+        Assert.True(together[0].IsCompletedSuccessfully);
+        (await together[0]).Dispose();
+        Assert.All(together.Skip(1), t => Assert.False(t.IsCompleted));
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(together.Skip(1)));
     }
 
     sealed class StoppedClock : TimeProvider

@@ -69,10 +69,12 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
 
     async Task PrimeLockedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // A seal while this runs changes ClosedAt: then the next unseal primes again (whatever was written meanwhile is no news either).
+        var sealedBefore = seal.ClosedAt;
         var newest = await log.NewestAsync(connection, ct);
         await ReadAfterAsync(connection, Math.Max(hub.LastId, newest - options.Value.ReplayEvents), newest, hub.Remember, ct);
         hub.SkipTo(newest);
-        primed = true;
+        primed = seal.ClosedAt == sealedBefore && seal.Status == SealStatus.Ready;
     }
 
     async Task ReadAfterAsync(NpgsqlConnection connection, long after, long upTo, Action<IReadOnlyList<SharedEvent>> take, CancellationToken ct)

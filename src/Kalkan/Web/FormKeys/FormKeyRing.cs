@@ -24,6 +24,8 @@ public sealed class FormKeyRing : IDataProtectionProvider, IDisposable
     readonly Lock gate = new();
     ServiceProvider? sharedServices;
     IDataProtectionProvider? shared;
+    // Every protector handed out, held weakly: at a seal each lets go of the ring it bound, so nothing keeps the keys reachable.
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<SealAwareProtector, object?> handedOut = [];
 
     public FormKeyRing(SealState seal, SealedFormKeys store, ILoggerFactory loggers)
     {
@@ -35,6 +37,8 @@ public sealed class FormKeyRing : IDataProtectionProvider, IDisposable
     internal IDataProtectionProvider WhileSealed { get; }
 
     public IDataProtector CreateProtector(string purpose) => new SealAwareProtector(this, [purpose]);
+
+    internal void Track(SealAwareProtector protector) => handedOut.AddOrUpdate(protector, null);
 
     /// <summary>The shared ring, loaded now if this is its first use since the unseal; null while sealed.</summary>
     internal IDataProtectionProvider? Shared()
@@ -73,6 +77,7 @@ public sealed class FormKeyRing : IDataProtectionProvider, IDisposable
             shared = null;
             sharedServices?.Dispose();
             sharedServices = null;
+            foreach (var (protector, _) in handedOut) protector.Forget();
         }
     }
 
@@ -87,10 +92,22 @@ public sealed class FormKeyRing : IDataProtectionProvider, IDisposable
 /// A protector that follows the seal: the shared ring while unsealed, this instance's own keys
 /// while sealed. What this instance protected while sealed (the unseal form, say) still opens after.
 /// </summary>
-sealed class SealAwareProtector(FormKeyRing ring, string[] purposes) : IDataProtector
+sealed class SealAwareProtector : IDataProtector
 {
-    readonly IDataProtector whileSealed = ring.WhileSealed.CreateProtector(purposes[0], purposes[1..]);
+    readonly FormKeyRing ring;
+    readonly string[] purposes;
+    readonly IDataProtector whileSealed;
     volatile Bound? current;
+
+    public SealAwareProtector(FormKeyRing ring, string[] purposes)
+    {
+        (this.ring, this.purposes) = (ring, purposes);
+        whileSealed = ring.WhileSealed.CreateProtector(purposes[0], purposes[1..]);
+        ring.Track(this);
+    }
+
+    /// <summary>The seal closed: let go of the shared ring's protector (the next use after an unseal binds the new ring).</summary>
+    internal void Forget() => current = null;
 
     public IDataProtector CreateProtector(string purpose) => new SealAwareProtector(ring, [.. purposes, purpose]);
 

@@ -18,7 +18,7 @@ public sealed class SealedFormKeys(IOptions<StoreOptions> store, FieldCipher cip
 {
     internal const string Table = "kalkan_form_keys";
     internal const string Column = "sealed";
-    const long RingLock = 0x4B616C6B616E20; // "Kalkan" 20: one instance at a time creates the table or loads a ring
+    const long RingLock = 0x4B616C6B616E30; // "Kalkan" 30 (20 is the limits table's): one instance at a time creates the table or loads a ring
 
     readonly Lazy<NpgsqlDataSource> source = new(() => NpgsqlDataSource.Create(store.Value.Db!));
 

@@ -35,7 +35,11 @@
         return fetch("/api/v1/push/key", { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (k) {
           return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key(k.publicKey) });
         }).then(function (s) {
-          return post("Push", { endpoint: s.endpoint, p256dh: encode(s.getKey("p256dh")), auth: encode(s.getKey("auth")) }).then(function () { show(true); });
+          return post("Push", { endpoint: s.endpoint, p256dh: encode(s.getKey("p256dh")), auth: encode(s.getKey("auth")) }).then(function (r) {
+            if (r.ok) { show(true); return; }
+            // Refused (as many phones as she may have, say): she must not believe alerts will come to this one.
+            return s.unsubscribe().then(function () { show(false); alert(window.KalkanAlerts.text.pushRefused); });
+          });
         }).catch(function () {
           if (Notification.permission === "denied") alert(window.KalkanAlerts.text.pushDenied);
         });
