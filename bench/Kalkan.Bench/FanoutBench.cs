@@ -28,9 +28,7 @@ static class FanoutBench
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         RaiseOpenFiles(20_000);
-        Environment.SetEnvironmentVariable("Alerts__ReportsPerHour", "100000000");
-        Environment.SetEnvironmentVariable("Alerts__RequestsPerMinute", "100000000");
-        Console.WriteLine("Settings changed for the run: Alerts__ReportsPerHour=100000000, Alerts__RequestsPerMinute=100000000 (one member sends every report)");
+        ServerBench.LiftReportLimits();
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
         try
         {

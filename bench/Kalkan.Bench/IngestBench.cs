@@ -26,16 +26,13 @@ static partial class IngestBench
     public static async Task<int> RunAsync(string[] args)
     {
         // --db 'Host=...;Username=...': the same on a fresh PostgreSQL database (issue 16's reports per second on PostgreSQL).
-        var admin = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var postgres = ScratchDatabase.ServerOf(args);
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
-        Environment.SetEnvironmentVariable("Alerts__ReportsPerHour", "100000000");
-        Environment.SetEnvironmentVariable("Alerts__RequestsPerMinute", "100000000");
-        Console.WriteLine("Settings changed for the run: Alerts__ReportsPerHour=100000000, Alerts__RequestsPerMinute=100000000 (one member sends every report)");
+        ServerBench.LiftReportLimits();
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
-        var database = admin is null ? null : $"kalkan_bench_{Guid.NewGuid():N}"[..28];
-        if (database is not null) await InstancesFanoutBench.PsqlAsync(admin!, $"CREATE DATABASE {database}");
-        string[] store = database is null ? [] : ["--db", $"{admin};Database={database}"];
+        await using var database = postgres is null ? null : await ScratchDatabase.CreateAsync(postgres);
+        string[] store = database?.StoreArgs ?? [];
         Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
         try
         {
@@ -74,7 +71,6 @@ static partial class IngestBench
         finally
         {
             try { Directory.Delete(data, true); } catch (IOException) { }
-            if (database is not null) await InstancesFanoutBench.PsqlAsync(admin!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 

@@ -18,7 +18,7 @@ static class InstancesFanoutBench
     public static async Task<int> RunAsync(string[] args)
     {
         var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(10_000);
-        var admin = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var admin = ScratchDatabase.ServerOf(args);
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (admin is null || kalkanDll is null)
         {
@@ -26,9 +26,7 @@ static class InstancesFanoutBench
             return 2;
         }
         FanoutBench.RaiseOpenFiles(40_000);
-        Environment.SetEnvironmentVariable("Alerts__ReportsPerHour", "100000000");
-        Environment.SetEnvironmentVariable("Alerts__RequestsPerMinute", "100000000");
-        Console.WriteLine("Settings changed for the run: Alerts__ReportsPerHour=100000000, Alerts__RequestsPerMinute=100000000 (one member sends every report)");
+        ServerBench.LiftReportLimits();
         var work = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
         try
         {
@@ -48,21 +46,19 @@ static class InstancesFanoutBench
 
     static async Task<List<double>> PhaseAsync(string kalkanDll, string admin, string clientProgram, string work, int instances, int subscribers)
     {
-        var database = $"kalkan_bench_{Guid.NewGuid():N}"[..28];
-        await PsqlAsync(admin, $"CREATE DATABASE {database}");
-        var db = $"{admin};Database={database}";
+        await using var database = await ScratchDatabase.CreateAsync(admin);
         var servers = new List<Process>();
         var clients = new List<FanoutBench.Subscribers>();
         try
         {
-            var first = Path.Combine(work, $"{database}-0");
-            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", first, "--db", db, "--network", "Bench", "--admin", "bench-admin"]);
+            var first = Path.Combine(work, $"{database.Name}-0");
+            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", first, .. database.StoreArgs, "--network", "Bench", "--admin", "bench-admin"]);
             var https = new List<HttpClient>();
             for (var i = 0; i < instances; i++)
             {
-                var folder = Path.Combine(work, $"{database}-{i}");
+                var folder = Path.Combine(work, $"{database.Name}-{i}");
                 Directory.CreateDirectory(folder);
-                servers.Add(ServerBench.Start(kalkanDll, ["serve", "--data", folder, "--db", db, "--urls", $"http://127.0.0.1:{FirstPort + i}"], unseal: true));
+                servers.Add(ServerBench.Start(kalkanDll, ["serve", "--data", folder, .. database.StoreArgs, "--urls", $"http://127.0.0.1:{FirstPort + i}"], unseal: true));
                 https.Add(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FirstPort + i}") });
                 await ServerBench.WaitFor200Async(https[i], "/signin");
             }
@@ -93,20 +89,6 @@ static class InstancesFanoutBench
             foreach (var server in servers)
                 try { if (!server.HasExited) server.Kill(true); } catch (InvalidOperationException) { }
             foreach (var server in servers) await server.WaitForExitAsync();
-            await PsqlAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
-    }
-
-    /// <summary>One statement through psql, against the server's own "postgres" database; the Npgsql keys turned into libpq's.</summary>
-    internal static async Task PsqlAsync(string admin, string sql)
-    {
-        var keys = admin.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
-        var libpq = string.Join(' ', new[] { ("host", "host"), ("port", "port"), ("username", "user"), ("password", "password") }
-            .Where(k => keys.ContainsKey(k.Item1)).Select(k => $"{k.Item2}={keys[k.Item1]}")) + " dbname=postgres";
-        var info = new ProcessStartInfo("psql", [libpq, "-v", "ON_ERROR_STOP=1", "-qc", sql]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var psql = Process.Start(info) ?? throw new InvalidOperationException("psql is missing: apt-get install postgresql-client");
-        var error = await psql.StandardError.ReadToEndAsync();
-        await psql.WaitForExitAsync();
-        if (psql.ExitCode != 0) throw new InvalidOperationException($"FAILED: psql said {error}");
     }
 }

@@ -26,13 +26,12 @@ static class TimerBench
         // --lead=SECONDS: when they fall due; creating them must finish first (slower on a busy machine).
         if (args.FirstOrDefault(a => a.StartsWith("--lead=")) is { } lead) (LeadSeconds, args) = (int.Parse(lead[7..]), args.Where(a => a != lead).ToArray());
         // --db 'Host=...;Username=...': on a fresh PostgreSQL database, where timers are claimed in batches with SKIP LOCKED.
-        var postgres = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var postgres = ScratchDatabase.ServerOf(args);
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
-        var database = postgres is null ? null : $"kalkan_bench_{Guid.NewGuid():N}"[..28];
-        if (database is not null) await InstancesFanoutBench.PsqlAsync(postgres!, $"CREATE DATABASE {database}");
-        string[] store = database is null ? [] : ["--db", $"{postgres};Database={database}"];
+        await using var database = postgres is null ? null : await ScratchDatabase.CreateAsync(postgres);
+        string[] store = database?.StoreArgs ?? [];
         Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
         try
         {
@@ -104,7 +103,6 @@ static class TimerBench
             if (File.Exists(Path.Combine(data, "logs", "kalkan.log")))
                 foreach (var line in File.ReadLines(Path.Combine(data, "logs", "kalkan.log")).Where(l => l.Contains("Warning") || l.Contains("Error"))) Console.WriteLine("server: " + line);
             try { Directory.Delete(data, true); } catch (IOException) { }
-            if (database is not null) await InstancesFanoutBench.PsqlAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
