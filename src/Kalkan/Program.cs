@@ -10,12 +10,9 @@ using Kalkan.Limits;
 using Kalkan.Members;
 using Kalkan.Places;
 using Kalkan.Research;
-using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Setup;
-using Kalkan.Storage;
 using Kalkan.Warnings;
-using Kalkan.Web;
 
 namespace Kalkan;
 

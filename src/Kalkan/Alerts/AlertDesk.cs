@@ -1,10 +1,4 @@
-using System.Security.Cryptography;
 using Kalkan.Delivery;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kalkan.Alerts;
 

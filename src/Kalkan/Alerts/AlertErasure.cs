@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Alerts;
 

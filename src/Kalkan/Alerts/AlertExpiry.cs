@@ -1,9 +1,5 @@
 using Kalkan.Delivery;
 using Kalkan.Delivery.Shared;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 

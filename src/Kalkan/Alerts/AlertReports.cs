@@ -1,5 +1,3 @@
-using Kalkan.Web;
-
 namespace Kalkan.Alerts;
 
 /// <summary>

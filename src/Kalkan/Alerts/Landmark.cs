@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Kalkan.Alerts;
 
 /// <summary>A place the network named (a market, a crossroads), to report at and to say where an alert is. Name and place are sealed.</summary>

@@ -1,8 +1,3 @@
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Alerts;
 
 /// <summary>Places the network named, sealed: every member reads them (to report at one); defenders add and remove them. Shared by the API and the pages.</summary>

@@ -1,5 +1,4 @@
 using Kalkan.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Alerts;
 

@@ -1,5 +1,4 @@
 using Kalkan.Limits;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 

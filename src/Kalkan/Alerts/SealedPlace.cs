@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Kalkan.Seal;
 
 namespace Kalkan.Alerts;
 

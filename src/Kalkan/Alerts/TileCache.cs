@@ -1,10 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts;
 

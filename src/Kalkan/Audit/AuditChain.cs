@@ -1,9 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Audit;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kalkan.Cli;
 using Kalkan.Incidents;
-using Kalkan.Storage;
 
 namespace Kalkan.Audit;
 

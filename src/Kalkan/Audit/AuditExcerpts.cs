@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Audit;
 
 /// <summary>One entry of an excerpt, with whether it links: its hash recomputes and its previous hash is the entry before it.</summary>

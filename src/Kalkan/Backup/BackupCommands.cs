@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Kalkan.Cli;
-using Kalkan.Seal;
-using Kalkan.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kalkan.Backup;

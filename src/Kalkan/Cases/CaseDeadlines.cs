@@ -1,11 +1,5 @@
-using System.Globalization;
 using Kalkan.Audit;
 using Kalkan.Delivery;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Cases;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using Kalkan.Audit;
 using Kalkan.Incidents;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Cases;
 

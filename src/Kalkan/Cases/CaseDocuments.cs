@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
 using Kalkan.Audit;
 using Kalkan.Incidents.Evidence;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Cases;
 

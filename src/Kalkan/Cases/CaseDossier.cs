@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Security.Claims;
 using Kalkan.Audit;
 using Kalkan.Documents;
 using Kalkan.Incidents;
 using Kalkan.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace Kalkan.Cases;

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Kalkan.Incidents;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Cases;
 

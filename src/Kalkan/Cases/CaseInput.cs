@@ -1,6 +1,3 @@
-using System.Globalization;
-using Kalkan.Web;
-
 namespace Kalkan.Cases;
 
 public sealed record CasePersonInput(string? Pseudonym, string? Member);

@@ -1,5 +1,3 @@
-using Kalkan.Seal;
-
 namespace Kalkan.Cases;
 
 /// <summary>

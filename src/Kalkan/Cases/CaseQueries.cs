@@ -1,8 +1,6 @@
 using Kalkan.Audit;
 using Kalkan.Incidents;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Cases;
 

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Kalkan.Cases;
 

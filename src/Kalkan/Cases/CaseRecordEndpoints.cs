@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Incidents.Evidence;
 using Kalkan.Members;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kalkan.Cases;

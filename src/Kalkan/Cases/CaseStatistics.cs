@@ -1,11 +1,7 @@
-using System.Globalization;
 using Kalkan.Audit;
 using Kalkan.Incidents;
 using Kalkan.Members;
 using Kalkan.Stats.Reporting;
-using Kalkan.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Cases;
 

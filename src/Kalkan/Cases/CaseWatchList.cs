@@ -1,6 +1,4 @@
 using Kalkan.Circles;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Cases;
 

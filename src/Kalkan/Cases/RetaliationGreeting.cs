@@ -1,6 +1,4 @@
 using Kalkan.Delivery;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Cases;
 

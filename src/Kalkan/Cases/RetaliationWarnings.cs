@@ -2,10 +2,6 @@ using Kalkan.Audit;
 using Kalkan.Circles;
 using Kalkan.Delivery;
 using Kalkan.Incidents;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Cases;
 

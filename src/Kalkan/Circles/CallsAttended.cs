@@ -1,7 +1,3 @@
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Circles;
 
 public sealed record ResponseView(string Kind, string Handle, DateTimeOffset At);

@@ -1,8 +1,5 @@
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
 

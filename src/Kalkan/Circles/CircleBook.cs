@@ -1,9 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Circles;
 

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Kalkan.Delivery;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Kalkan.Sessions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Circles;
 

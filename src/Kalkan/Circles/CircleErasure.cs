@@ -1,6 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
 

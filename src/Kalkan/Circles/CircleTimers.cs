@@ -1,10 +1,6 @@
 using Kalkan.Delivery;
 using Kalkan.Delivery.Shared;
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Circles;
 

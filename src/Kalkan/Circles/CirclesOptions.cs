@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Kalkan.Web;
 
 namespace Kalkan.Circles;
 

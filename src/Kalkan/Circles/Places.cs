@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kalkan.Circles;
 
 /// <summary>How a call's position is written before it is sealed, and read back after.</summary>

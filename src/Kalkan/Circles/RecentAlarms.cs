@@ -1,6 +1,3 @@
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Circles;
 
 /// <summary>

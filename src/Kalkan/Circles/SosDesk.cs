@@ -1,7 +1,4 @@
 using Kalkan.Delivery;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Circles;
 

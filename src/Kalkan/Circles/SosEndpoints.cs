@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Kalkan.Circles;
 
 /// <summary>SOS over HTTP: each handler maps what <see cref="SosDesk"/> decided.</summary>

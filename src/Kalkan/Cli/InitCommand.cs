@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Kalkan.Audit;
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Setup;
-using Kalkan.Storage;
 
 namespace Kalkan.Cli;
 

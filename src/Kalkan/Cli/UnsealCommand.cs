@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using Kalkan.Seal;
 
 namespace Kalkan.Cli;
 

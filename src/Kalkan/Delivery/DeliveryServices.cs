@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Kalkan.Delivery.Push;
 using Kalkan.Limits;
 using Kalkan.Setup;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Claims;
 using Kalkan.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,12 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kalkan.Delivery.Push;
 using Kalkan.Delivery.Shared;
-using Kalkan.Seal;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery;
 

@@ -1,7 +1,3 @@
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Kalkan.Delivery;
 
 /// <summary>

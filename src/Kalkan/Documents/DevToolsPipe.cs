@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Kalkan.Documents;
 
 /// <summary>A DevTools call that Chromium answered with an error.</summary>

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Documents;
 

@@ -1,9 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Kalkan.Audit;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Incidents;
 

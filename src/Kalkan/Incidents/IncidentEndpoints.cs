@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
 using Kalkan.Members;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Incidents;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Kalkan.Audit;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Incidents;
 

@@ -1,6 +1,3 @@
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Incidents;
 
 /// <summary>What an <see cref="IIncidentObserver"/> is told of a stored version, built in one place for the live notice and for catching up.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
 using Kalkan.Audit;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Incidents;
 

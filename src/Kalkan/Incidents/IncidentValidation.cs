@@ -1,5 +1,3 @@
-using Kalkan.Web;
-
 namespace Kalkan.Incidents;
 
 /// <summary>A checked incident: everything the store needs, nothing it must refuse.</summary>

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Kalkan.Incidents;
 

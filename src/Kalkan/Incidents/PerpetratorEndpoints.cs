@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Audit;
 using Kalkan.Members;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Incidents;
 

@@ -1,7 +1,3 @@
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Incidents;
 
 public sealed record ProfileDetails(Guid Id, string Kind, string? Unit, string? Badge, string? VehiclePlate, string? Description, DateTimeOffset CreatedAt);

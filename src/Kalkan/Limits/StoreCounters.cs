@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kalkan.Limits;

@@ -1,6 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

@@ -1,5 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Web;
 
 namespace Kalkan.Members;
 

@@ -1,7 +1,4 @@
 using Kalkan.Delivery;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Members;
 

@@ -1,5 +1,3 @@
-using Kalkan.Web;
-
 namespace Kalkan.Members;
 
 public sealed record InviteResponse(string Code, DateTimeOffset ExpiresAt, string Link);

@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Members;
 

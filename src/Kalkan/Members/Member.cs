@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Kalkan.Members;
 
 /// <summary>A person in the network, known only by a chosen handle, sealed at rest.</summary>

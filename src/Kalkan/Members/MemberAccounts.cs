@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Kalkan.Members;
 
 public enum CreateOutcome { Created, HandleTaken }

@@ -1,7 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

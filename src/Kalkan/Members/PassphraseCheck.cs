@@ -1,7 +1,4 @@
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

@@ -1,6 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Kalkan.Web;
 
 namespace Kalkan.Members;
 

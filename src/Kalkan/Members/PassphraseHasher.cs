@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Kalkan.Seal;
-
 namespace Kalkan.Members;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Kalkan.Seal;
 using Kalkan.Setup;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

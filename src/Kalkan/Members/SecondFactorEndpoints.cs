@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Sessions;
 using Kalkan.Setup;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Members;
 

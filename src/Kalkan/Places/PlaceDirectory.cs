@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Kalkan.Places;
 
 /// <summary>A place as members read it: its details, when it was last checked and whether that is too long ago.</summary>

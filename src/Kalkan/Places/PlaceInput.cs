@@ -1,5 +1,3 @@
-using Kalkan.Web;
-
 namespace Kalkan.Places;
 
 /// <summary>POST and PUT /api/v1/places: what a defender writes about a place.</summary>

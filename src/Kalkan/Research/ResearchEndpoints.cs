@@ -1,6 +1,5 @@
 using Kalkan.Stats.Reporting;
 using Kalkan.Stats.Survey;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Research;
 

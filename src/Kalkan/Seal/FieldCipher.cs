@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Kalkan.Seal;
 
 /// <summary>Where a sealed value lives; bound into its ciphertext so it cannot be moved to another row or column.</summary>

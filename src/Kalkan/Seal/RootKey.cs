@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Kalkan.Seal;
 
 /// <summary>Making, wrapping and unwrapping the root key. Pure functions over bytes; no store, no state.</summary>

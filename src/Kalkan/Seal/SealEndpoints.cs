@@ -1,6 +1,3 @@
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Kalkan.Seal;
 
 public static class SealEndpoints

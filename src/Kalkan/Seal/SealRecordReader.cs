@@ -1,6 +1,3 @@
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Kalkan.Seal;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Kalkan.Background;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Seal;
 

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Kalkan.Seal;
 
 public enum SealStatus { Uninitialized, Sealed, Ready }

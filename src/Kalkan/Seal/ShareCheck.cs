@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Kalkan.Seal;
 
 /// <summary>Tells a custodian's share from a forged one without the root key, by the hash stored at init.</summary>

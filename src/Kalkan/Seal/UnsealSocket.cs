@@ -1,8 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Seal;
 

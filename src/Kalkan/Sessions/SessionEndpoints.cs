@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Kalkan.Sessions;
 
 public static class SessionEndpoints

@@ -1,9 +1,6 @@
 using Kalkan.Background;
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Sessions;
 

@@ -1,10 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Kalkan.Seal;
-using Kalkan.Storage;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Sessions;
 

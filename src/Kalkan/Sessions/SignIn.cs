@@ -1,7 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Sessions;
 

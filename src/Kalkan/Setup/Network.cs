@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Kalkan.Setup;
 
 /// <summary>The deployment itself. Its name is sealed: a seized disk should not say whose it is.</summary>

@@ -1,8 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Setup;
 

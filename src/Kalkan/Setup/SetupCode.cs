@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Kalkan.Setup;
 
 /// <summary>

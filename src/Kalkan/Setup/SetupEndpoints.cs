@@ -1,6 +1,3 @@
-using Kalkan.Seal;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Kalkan.Setup;
 
 /// <summary>`POST /api/v1/sys/setup`: the API twin of the /setup page, open on a fresh store only, to whoever has the setup code.</summary>

@@ -1,8 +1,6 @@
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Sessions;
 using Kalkan.Setup;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kalkan.Storage;

@@ -1,6 +1,4 @@
 using Kalkan.Incidents;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Warnings;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Kalkan.Warnings;
 
 /// <summary>One warning a check matched: what and how recent, never who reported it or what it says.</summary>

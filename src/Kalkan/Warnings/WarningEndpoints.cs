@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Warnings;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Kalkan.Incidents;
-using Kalkan.Web;
 
 namespace Kalkan.Warnings;
 

@@ -1,11 +1,6 @@
 using Kalkan.Delivery;
 using Kalkan.Limits;
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Warnings;
 

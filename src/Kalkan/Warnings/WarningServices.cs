@@ -1,10 +1,6 @@
 using Kalkan.Delivery;
 using Kalkan.Members;
-using Kalkan.Seal;
-using Kalkan.Storage;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Warnings;
 

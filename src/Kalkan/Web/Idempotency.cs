@@ -1,8 +1,3 @@
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Kalkan.Web;
 
 /// <summary>

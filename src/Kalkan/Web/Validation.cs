@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Kalkan.Web;
 
 /// <summary>Collects what is wrong with a request, field by field, for one 400 problem+json.</summary>

@@ -1,8 +1,6 @@
-using Kalkan.Storage;
 using Kalkan.Web.Logging;
 using Kalkan.Web.FormKeys;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Json;
 
 namespace Kalkan.Web;
 
@@ -37,7 +35,7 @@ public static class WebServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<Problems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = BodyLimit.MaxBytes);
         services.AddRateLimiter(o =>
         {

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Alerts;
 
 /// <summary>The pages work without script: report with typed coordinates or a landmark, confirm, and a defender's console.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Alerts;
 
 /// <summary>What a report may be, who may confirm, verify or dismiss it, and how reports near each other merge.</summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kalkan.Tests.Delivery;
-
 namespace Kalkan.Tests.Alerts;
 
 /// <summary>What members see live: a report, confirmations, a defender's word and expiry, on every open stream within a second.</summary>

@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
 using Kalkan.Audit;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Audit;
 

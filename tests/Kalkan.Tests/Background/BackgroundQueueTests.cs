@@ -1,5 +1,4 @@
 using Kalkan.Background;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kalkan.Tests.Background;

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kalkan.Tests.Browser;

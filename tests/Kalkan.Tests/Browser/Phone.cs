@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kalkan.Tests.Browser;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Kalkan.Tests.Browser;

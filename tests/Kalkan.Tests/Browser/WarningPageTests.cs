@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Kalkan.Tests.Browser;
 
 /// <summary>The warnings page on a phone: from the menu, the checker answers, and the list stays readable offline.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Cases;

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
 using Kalkan.Audit;
 using Kalkan.Cases;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Cases;
 

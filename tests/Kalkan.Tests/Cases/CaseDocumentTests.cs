@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Kalkan.Tests.Delivery;
 
 namespace Kalkan.Tests.Cases;
 

@@ -1,6 +1,4 @@
 using Kalkan.Tests.Incidents;
-using System.Net;
-using System.Net.Http.Json;
 
 namespace Kalkan.Tests.Cases;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Kalkan.Tests.Incidents;
 using Kalkan.Tests.Security;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Kalkan.Tests.Delivery;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Cases;

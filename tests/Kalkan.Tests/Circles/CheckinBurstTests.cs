@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kalkan.Tests.Delivery;
-
 namespace Kalkan.Tests.Circles;
 
 /// <summary>

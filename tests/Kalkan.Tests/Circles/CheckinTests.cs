@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Circles;
 
 [Collection(TimingSensitive.Name)]

@@ -1,10 +1,5 @@
-using System.Net.Http.Json;
-using System.Text;
 using Kalkan.Circles;
-using Kalkan.Storage;
 using Kalkan.Tests.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Circles;
 

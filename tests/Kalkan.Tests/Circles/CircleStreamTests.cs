@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kalkan.Tests.Delivery;
-
 namespace Kalkan.Tests.Circles;
 
 /// <summary>What reaches whose stream: her circle and the defenders hear her; nobody else does.</summary>

@@ -1,12 +1,8 @@
 using System.Data.Common;
-using System.Net.Http.Json;
 using Kalkan.Circles;
 using Kalkan.Members;
 using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Kalkan.Tests.Circles;

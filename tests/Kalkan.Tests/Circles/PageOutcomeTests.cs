@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Circles;
 
 /// <summary>A page answers with the status its service decided, and says why, as the API does.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-
 namespace Kalkan.Tests.Cli;
 
 public class BackupTests

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Kalkan.Tests.Cli;
 
 public class InitCommandTests

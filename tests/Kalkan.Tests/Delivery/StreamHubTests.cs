@@ -1,5 +1,4 @@
 using Kalkan.Delivery;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Delivery;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using Kalkan.Documents;
-using Kalkan.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

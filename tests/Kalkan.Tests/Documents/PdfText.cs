@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Kalkan.Tests.Documents;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Kalkan.Tests.Documents;
 
 namespace Kalkan.Tests.Incidents;

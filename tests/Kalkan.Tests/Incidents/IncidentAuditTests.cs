@@ -1,9 +1,5 @@
-using System.Text;
 using Kalkan.Audit;
 using Kalkan.Incidents;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Incidents;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Kalkan.Tests.Incidents;
 
 public class IncidentExportTests

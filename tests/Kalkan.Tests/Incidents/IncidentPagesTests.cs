@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Incidents;
 
 /// <summary>The incident pages without script: the form keeps a draft on the server, sealing, versions, linking a known badge, search and profiles.</summary>

@@ -1,10 +1,5 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 
 namespace Kalkan.Tests.Incidents;
 

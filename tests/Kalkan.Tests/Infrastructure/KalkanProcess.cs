@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kalkan.Tests.Infrastructure;
 
 /// <summary>Runs `kalkan VERB ...` as an operator does: a process of its own, with the given environment.</summary>

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kalkan.Setup;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Infrastructure;
 

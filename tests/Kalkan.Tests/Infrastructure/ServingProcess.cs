@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Kalkan.Tests.Infrastructure;

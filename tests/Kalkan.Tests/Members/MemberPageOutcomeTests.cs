@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Kalkan.Tests.Members;
 
 /// <summary>The members and account pages answer with the status their service decided (as the API does), not a 400 for every refusal.</summary>

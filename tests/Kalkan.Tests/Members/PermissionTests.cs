@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Kalkan.Tests.Seal;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Members;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Phone;
 
 /// <summary>Every member form redirects after it worked, and a resend with the same key is the same act, never a second one.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Places;
 
 /// <summary>The safe-places directory through its API: every member reads it, defenders keep it, nobody else changes it.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Kalkan.Tests.Security;
 
 namespace Kalkan.Tests.Places;

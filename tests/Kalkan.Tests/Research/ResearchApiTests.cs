@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Research;
 
 public class ResearchApiTests

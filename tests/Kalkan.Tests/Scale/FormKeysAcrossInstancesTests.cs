@@ -1,4 +1,3 @@
-using System.Net;
 using Kalkan.Tests.Phone;
 using Npgsql;
 

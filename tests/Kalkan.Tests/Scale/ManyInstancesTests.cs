@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kalkan.Tests.Circles;
-using Kalkan.Tests.Delivery;
 using Npgsql;
 
 namespace Kalkan.Tests.Scale;

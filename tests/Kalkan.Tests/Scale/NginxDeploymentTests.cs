@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using Kalkan.Seal;
-using Kalkan.Tests.Delivery;
 
 namespace Kalkan.Tests.Scale;
 

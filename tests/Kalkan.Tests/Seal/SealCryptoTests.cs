@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Kalkan.Seal;
 
 namespace Kalkan.Tests.Seal;

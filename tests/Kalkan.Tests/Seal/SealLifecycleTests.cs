@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Seal;
 

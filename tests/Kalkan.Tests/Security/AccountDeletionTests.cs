@@ -1,19 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Kalkan.Alerts;
 using Kalkan.Audit;
 using Kalkan.Circles;
 using Kalkan.Delivery.Push;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Storage;
 using Kalkan.Tests.Circles;
 using Kalkan.Tests.Members;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Security;
 

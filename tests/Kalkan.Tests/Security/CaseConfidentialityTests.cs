@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Kalkan.Tests.Cases;
-using Kalkan.Tests.Delivery;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Security;

@@ -1,4 +1,3 @@
-using System.Net;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Security;

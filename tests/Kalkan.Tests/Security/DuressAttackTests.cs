@@ -1,11 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kalkan.Members;
-using Kalkan.Storage;
-using Kalkan.Tests.Delivery;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Security;
 

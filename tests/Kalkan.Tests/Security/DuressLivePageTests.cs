@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using Kalkan.Tests.Browser;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Security;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Kalkan.Delivery.Push;
 using Kalkan.Members;
@@ -9,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Kalkan.Tests.Delivery;
 
 namespace Kalkan.Tests.Security;
 

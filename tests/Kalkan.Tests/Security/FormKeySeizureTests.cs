@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Npgsql;
 
 namespace Kalkan.Tests.Security;

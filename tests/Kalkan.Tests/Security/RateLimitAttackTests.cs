@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Kalkan.Tests.Delivery;
-
 namespace Kalkan.Tests.Security;
 
 /// <summary>

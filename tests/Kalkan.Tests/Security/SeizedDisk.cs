@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Npgsql;
 
 namespace Kalkan.Tests.Security;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using Npgsql;
 
 namespace Kalkan.Tests.Security;

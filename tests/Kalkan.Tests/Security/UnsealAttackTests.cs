@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 using Kalkan.Seal;
 
 namespace Kalkan.Tests.Security;

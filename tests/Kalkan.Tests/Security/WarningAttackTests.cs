@@ -1,5 +1,3 @@
-using System.Net;
-using Kalkan.Tests.Delivery;
 using Kalkan.Tests.Warnings;
 
 namespace Kalkan.Tests.Security;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Kalkan.Tests.Warnings;
 
 namespace Kalkan.Tests.Security;

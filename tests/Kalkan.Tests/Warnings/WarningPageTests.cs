@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Kalkan.Tests.Warnings;
 
 /// <summary>The warning pages work without script: a defender publishes, renews and withdraws; a member reads, checks and reports, in her language.</summary>

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kalkan.Audit;
-using Kalkan.Storage;
-using Kalkan.Tests.Delivery;
 using Kalkan.Warnings;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Warnings;
 

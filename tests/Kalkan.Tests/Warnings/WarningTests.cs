@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Kalkan.Tests.Delivery;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Warnings;

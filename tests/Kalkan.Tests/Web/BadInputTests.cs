@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Kalkan.Tests.Seal;
 
 namespace Kalkan.Tests.Web;

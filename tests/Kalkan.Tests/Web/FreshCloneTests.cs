@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kalkan.Tests.Web;
 
 /// <summary>A newcomer clones the repository alone and follows the README: nothing outside it is needed.</summary>

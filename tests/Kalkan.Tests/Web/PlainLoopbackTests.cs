@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Kalkan.Tests.Web;
 
 /// <summary>The README's Run command serves http://127.0.0.1:5080: first run in a browser must work there, over plain HTTP.</summary>

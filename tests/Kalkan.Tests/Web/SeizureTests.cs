@@ -1,14 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Kalkan.Alerts;
 using Kalkan.Members;
 using Kalkan.Seal;
-using Kalkan.Storage;
 using Kalkan.Tests.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalkan.Tests.Web;
 

@@ -1,11 +1,6 @@
 using Kalkan.Delivery.Push;
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Alerts.Pages;
 

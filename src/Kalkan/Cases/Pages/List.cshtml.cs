@@ -1,9 +1,5 @@
 using Kalkan.Incidents;
 using Kalkan.Members;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Cases.Pages;
 

@@ -1,7 +1,5 @@
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Cases.Pages;
 

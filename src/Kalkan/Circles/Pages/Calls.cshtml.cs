@@ -1,9 +1,5 @@
 using Kalkan.Members;
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Circles.Pages;
 

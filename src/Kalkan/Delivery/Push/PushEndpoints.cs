@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using Kalkan.Members;
-using Kalkan.Seal;
 using Kalkan.Sessions;
-using Kalkan.Storage;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kalkan.Delivery.Push;

@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery.Push;
 

@@ -1,11 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Kalkan.Web;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery.Push;
 

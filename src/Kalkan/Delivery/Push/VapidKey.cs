@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
-using Kalkan.Seal;
 using Kalkan.Setup;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kalkan.Delivery.Push;
 

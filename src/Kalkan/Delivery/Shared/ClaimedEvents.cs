@@ -1,5 +1,4 @@
 using Kalkan.Delivery.Push;
-using Kalkan.Storage;
 
 namespace Kalkan.Delivery.Shared;
 

@@ -1,5 +1,3 @@
-using Kalkan.Seal;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kalkan.Delivery.Shared;

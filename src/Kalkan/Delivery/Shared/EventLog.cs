@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Kalkan.Seal;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kalkan.Delivery.Shared;

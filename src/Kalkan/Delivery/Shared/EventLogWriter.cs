@@ -1,4 +1,3 @@
-using Kalkan.Seal;
 using Npgsql;
 
 namespace Kalkan.Delivery.Shared;

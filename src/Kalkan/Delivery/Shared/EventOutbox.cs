@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Kalkan.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Delivery.Shared;
 

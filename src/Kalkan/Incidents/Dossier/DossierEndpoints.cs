@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Kalkan.Documents;
 using Kalkan.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace Kalkan.Incidents.Dossier;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kalkan.Documents;
 using Microsoft.Extensions.Localization;
 

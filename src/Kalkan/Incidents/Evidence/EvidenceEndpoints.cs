@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Kalkan.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kalkan.Incidents.Evidence;

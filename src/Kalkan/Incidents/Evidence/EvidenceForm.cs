@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Kalkan.Members;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kalkan.Incidents.Evidence;

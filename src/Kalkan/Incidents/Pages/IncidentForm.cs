@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kalkan.Incidents.Pages;
 
 /// <summary>

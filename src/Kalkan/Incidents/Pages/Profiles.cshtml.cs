@@ -1,8 +1,5 @@
 using Kalkan.Audit;
 using Kalkan.Members;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Incidents.Pages;
 

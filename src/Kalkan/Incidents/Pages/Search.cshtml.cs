@@ -1,7 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Incidents.Pages;
 

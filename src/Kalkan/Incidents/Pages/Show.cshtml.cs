@@ -1,7 +1,4 @@
 using Kalkan.Members;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Incidents.Pages;
 

@@ -2,8 +2,6 @@ using Kalkan.Audit;
 using Kalkan.Stats;
 using Kalkan.Stats.Reporting;
 using Kalkan.Stats.Survey;
-using Kalkan.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kalkan.Incidents.Statistics;
 

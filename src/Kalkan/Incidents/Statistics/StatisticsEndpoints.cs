@@ -1,6 +1,5 @@
 using Kalkan.Members;
 using Kalkan.Stats.Reporting;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalkan.Incidents.Statistics;
 

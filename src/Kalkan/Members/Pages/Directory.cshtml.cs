@@ -1,8 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Members.Pages;
 

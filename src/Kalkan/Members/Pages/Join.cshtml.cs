@@ -1,8 +1,4 @@
 using Kalkan.Sessions;
-using Kalkan.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Members.Pages;
 

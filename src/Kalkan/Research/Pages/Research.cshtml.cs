@@ -1,12 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Kalkan.Members;
 using Kalkan.Stats;
 using Kalkan.Stats.Reporting;
 using Kalkan.Stats.Survey;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Research.Pages;
 

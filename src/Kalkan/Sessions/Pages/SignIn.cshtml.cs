@@ -1,9 +1,4 @@
 using Kalkan.Members;
-using Kalkan.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kalkan.Sessions.Pages;
 

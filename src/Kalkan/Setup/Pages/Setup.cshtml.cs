@@ -1,6 +1,3 @@
-using Kalkan.Seal;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Setup.Pages;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Kalkan.Seal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

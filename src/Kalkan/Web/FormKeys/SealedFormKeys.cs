@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
 using System.Xml.Linq;
-using Kalkan.Seal;
-using Kalkan.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kalkan.Web.FormKeys;

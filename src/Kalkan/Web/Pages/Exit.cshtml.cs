@@ -1,6 +1,4 @@
 using Kalkan.Sessions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kalkan.Web.Pages;
 

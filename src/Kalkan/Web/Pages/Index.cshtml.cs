@@ -1,7 +1,3 @@
-using Kalkan.Seal;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Kalkan.Web.Pages;
 
 /// <summary>The front door sends each visitor where the server's state says to go.</summary>
