@@ -7,8 +7,11 @@ public sealed record MissedView(Guid Id, string Handle, DateTimeOffset DueAt, st
 /// <summary>
 /// The open calls a caller attends, with who she may see decided inside the query: a member's list
 /// is filtered in the store on the owners of the circles she accepted a place in (their blind
-/// indexes), a defender's is every open call. A fixed number of queries whatever the network's
-/// size: her links, the calls, their answers, the handles.
+/// indexes), a defender's is every open call. Three queries for each list whatever the network's
+/// size: her accepted links, the calls with their answers, the handles. Fewer would need what a
+/// seized store must not show: one blind-index key shared between the links and the calls (so the
+/// store would say whose circle raised which call), or copies of handles that outlive an erasure
+/// (decision 1402).
 /// </summary>
 public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory directory, TimeProvider clock)
 {
@@ -26,7 +29,7 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             if (owners.Count == 0) return [];
             calls = calls.Where(s => owners.Contains(s.OwnerIndex));
         }
-        return await ViewsAsync(await calls.OrderByDescending(s => s.CreatedAt).ToListAsync(ct), ct);
+        return await ViewsAsync(calls, ct);
     }
 
     /// <summary>Missed check-ins not yet resolved, of others: her circles', or (for a defender) everyone's.</summary>
@@ -60,21 +63,27 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
 
     /// <summary>One call as this caller may see it, or null when it is not hers, her circle's or a defender's to see.</summary>
     public async Task<SosView?> SosAsync(SosCall call, Caller caller, CancellationToken ct) =>
-        await directory.MayAttendAsync(seal.OwnerOf(call), caller, ct) ? (await ViewsAsync([call], ct))[0] : null;
+        await directory.MayAttendAsync(seal.OwnerOf(call), caller, ct)
+            ? (await ViewsAsync(db.Set<SosCall>().AsNoTracking().Where(s => s.Id == call.Id), ct)).SingleOrDefault()
+            : null;
 
-    async Task<List<SosView>> ViewsAsync(List<SosCall> calls, CancellationToken ct)
+    /// <summary>The calls, newest first, each with its answers in the order they came: one query (a left join), then one for the handles.</summary>
+    async Task<List<SosView>> ViewsAsync(IQueryable<SosCall> calls, CancellationToken ct)
     {
-        if (calls.Count == 0) return [];
-        var ids = calls.Select(c => c.Id).ToList();
-        var responses = (await db.Set<SosResponse>().AsNoTracking().Where(r => ids.Contains(r.SosId)).OrderBy(r => r.At).ToListAsync(ct))
-            .Select(r => (Row: r, Responder: seal.ResponderOf(r.Id, r.ResponderSealed))).ToList();
-        var owners = calls.ToDictionary(c => c.Id, seal.OwnerOf);
-        var handles = await directory.HandlesOfAsync([.. owners.Values, .. responses.Select(r => r.Responder)], ct);
-        return calls.Select(call =>
+        var rows = await (from call in calls
+                          join answer in db.Set<SosResponse>().AsNoTracking() on call.Id equals answer.SosId into answers
+                          from answer in answers.DefaultIfEmpty()
+                          orderby call.CreatedAt descending, call.Id, answer!.At
+                          select new { Call = call, Answer = answer }).ToListAsync(ct);
+        var byCall = rows.GroupBy(r => r.Call.Id).Select(g => (Call: g.First().Call, Answers: g.Where(r => r.Answer is not null)
+            .Select(r => (Row: r.Answer!, Responder: seal.ResponderOf(r.Answer!.Id, r.Answer.ResponderSealed))).ToList())).ToList();
+        var owners = byCall.ToDictionary(c => c.Call.Id, c => seal.OwnerOf(c.Call));
+        var handles = await directory.HandlesOfAsync([.. owners.Values, .. byCall.SelectMany(c => c.Answers).Select(a => a.Responder)], ct);
+        return byCall.Select(c =>
         {
-            var position = seal.PositionOf(call);
-            var answers = responses.Where(r => r.Row.SosId == call.Id).Select(r => new ResponseView(r.Row.Kind, handles.GetValueOrDefault(r.Responder, ""), r.Row.At)).ToList();
-            return new SosView(call.Id, handles.GetValueOrDefault(owners[call.Id], ""), position?.Lat, position?.Lon, seal.NoteOf(call), call.CreatedAt, call.ResolvedAt, answers);
+            var position = seal.PositionOf(c.Call);
+            var answers = c.Answers.Select(a => new ResponseView(a.Row.Kind, handles.GetValueOrDefault(a.Responder, ""), a.Row.At)).ToList();
+            return new SosView(c.Call.Id, handles.GetValueOrDefault(owners[c.Call.Id], ""), position?.Lat, position?.Lon, seal.NoteOf(c.Call), c.Call.CreatedAt, c.Call.ResolvedAt, answers);
         }).ToList();
     }
 }
