@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Kalkan.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -27,11 +28,7 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
             context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx in front must not hold frames back
             var body = context.Response.BodyWriter;
             body.Write("retry: 3000\n\n"u8);
-            // What is still open for her (an SOS, a missed check-in), from features that keep such state:
-            // a phone that connects after the event was sent still hears it.
-            foreach (var greeting in context.RequestServices.GetServices<IStreamGreeting>())
-                foreach (var (eventName, payload) in await greeting.StillOpenAsync(connection.MemberId, connection.Role, done.Token))
-                    body.Write(StreamHub.UnnumberedFrame(eventName, payload));
+            await GreetAsync(context.RequestServices, connection, body, done.Token);
             await body.FlushAsync(done.Token);
             var reader = connection.Queue.Reader;
             while (await reader.WaitToReadAsync(done.Token))
@@ -47,5 +44,19 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
         {
             hub.Remove(connection);
         }
+    }
+
+    /// <summary>
+    /// What is still open for her (an SOS, a missed check-in), from features that keep such state: a
+    /// phone that connects after the event was sent still hears it. The greetings read the store in a
+    /// scope of their own that ends here: a stream stays open for hours, and a store context held by
+    /// its request (or by this method's state, were it inline) would be held as long.
+    /// </summary>
+    static async Task GreetAsync(IServiceProvider services, StreamConnection connection, PipeWriter body, CancellationToken ct)
+    {
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        foreach (var greeting in scope.ServiceProvider.GetServices<IStreamGreeting>())
+            foreach (var (eventName, payload) in await greeting.StillOpenAsync(connection.MemberId, connection.Role, ct))
+                body.Write(StreamHub.UnnumberedFrame(eventName, payload));
     }
 }

@@ -8,7 +8,7 @@ namespace Kalkan.Sessions;
 /// same token in a __Host- cookie (Secure, HttpOnly, SameSite=Strict, path /, no domain).
 /// </summary>
 public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, SessionStore sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, IServiceScopeFactory scopes) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Kalkan";
     public const string CookieName = "__Host-kalkan";
@@ -19,7 +19,7 @@ public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOp
     {
         var token = TokenOf(Request);
         if (token is null) return AuthenticateResult.NoResult();
-        var signedIn = await sessions.FindAsync(token, Context.RequestAborted);
+        var signedIn = await FindAsync(token);
         if (signedIn is null) return AuthenticateResult.Fail("No such session.");
         var identity = new ClaimsIdentity(
         [
@@ -30,6 +30,17 @@ public sealed class SessionAuthentication(IOptionsMonitor<AuthenticationSchemeOp
             .. signedIn.SecondFactorMissing ? [new Claim(SecondFactorMissingClaim, "true")] : Array.Empty<Claim>(),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// The lookup runs in a store scope of its own that ends with it. The authentication middleware
+    /// keeps this handler until the request ends, and a stream's request lasts hours: a store context
+    /// held by the handler was most of what an open stream cost in memory (bench/README.md, fan-out).
+    /// </summary>
+    async Task<SignedIn?> FindAsync(string token)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionStore>().FindAsync(token, Context.RequestAborted);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
