@@ -44,10 +44,10 @@ public class DependencyTests
         ["Places"] = new() { ["Delivery"] = ["DeliveryServices"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Warnings"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"], ["Incidents"] = ["Identifiers", "Incident", "IncidentVersion"],
             ["Members"] = ["IMemberErasure"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        // Known debt: cases read incidents' rows and evidence types directly, where a service of Incidents should answer.
+        // Cases ask Incidents' services (IncidentFacts, PerpetratorProfiles) and never read an incident's rows.
         ["Cases"] = new() { ["Audit"] = ["AuditChain"], ["Circles"] = ["IAlarmObserver", "IWatchedMembers", "RecentAlarms"], ["Delivery"] = ["Audience", "IStreamGreeting", "StreamHub"], ["Documents"] = [Any],
-            ["Incidents"] = ["EvidenceOptions", "EvidenceTypes", "IIncidentObserver", "Incident", "IncidentNotice", "IncidentNotices", "IncidentPerpetrator", "IncidentVersion", "IncidentViewers",
-                "IncidentVisibility", "PerpetratorProfile", "PerpetratorProfiles", "ProfileDetails", "PseudonymRegistry", "SealedFile", "Viewer"],
+            ["Incidents"] = ["EvidenceOptions", "EvidenceTypes", "IIncidentObserver", "IncidentFacts", "IncidentNotice", "IncidentNotices", "IncidentReferences", "IncidentViewers",
+                "PerpetratorProfiles", "ProfileDetails", "PseudonymRegistry", "Viewer"],
             ["Members"] = ["Handles", "Member", "MemberAccounts", "Roles"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
     };
 
