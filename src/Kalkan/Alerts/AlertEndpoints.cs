@@ -14,7 +14,7 @@ public static class AlertEndpoints
         var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireAuthorization(Roles.Member).RequireRateLimiting(GroupLimit);
         alerts.MapPost("/", Report);
         alerts.MapGet("/", List);
-        alerts.MapGet("/stream", Stream).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        alerts.MapEventStream("/stream");
         alerts.MapPost("/{id:guid}/confirm", Confirm);
         alerts.MapPost("/{id:guid}/verify", Verify).RequireAuthorization(Roles.Defender);
         alerts.MapPost("/{id:guid}/dismiss", Dismiss).RequireAuthorization(Roles.Defender);
@@ -30,9 +30,6 @@ public static class AlertEndpoints
 
     public static async Task<Ok<List<AlertView>>> List(ClaimsPrincipal user, AlertDesk desk, CancellationToken ct) =>
         TypedResults.Ok(await desk.ActiveAsync(user.MemberId(), user.AttendsEveryone(), ct));
-
-    /// <summary>Every member's one live stream: alerts, and whatever else features publish to her (Delivery/StreamHub).</summary>
-    public static EventStream Stream(ClaimsPrincipal user, StreamHub hub) => new(hub, user);
 
     public static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Confirm(Guid id, ClaimsPrincipal user, AlertDesk desk, CancellationToken ct) =>
         (await desk.ConfirmAsync(user.MemberId(), id, ct)).OkOr();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kalkan.Cli;
-using Kalkan.Incidents;
 
 namespace Kalkan.Audit;
 
@@ -17,7 +16,7 @@ public static class AuditCommand
             var builder = Host.CreateApplicationBuilder([.. KalkanCli.StoreSettings(result.GetValue(data)!, result.GetValue(db))]);
             builder.Logging.ClearProviders();
             // A sealed state that never opens: verifying needs no key, and the subjects stay references.
-            builder.Services.AddStore().AddSingleton<Seal.SealState>().AddScoped<AuditChain>().AddIncidentWitness();
+            builder.Services.AddStore().AddSingleton<Seal.SealState>().AddScoped<AuditChain>().AddAuditWitnesses();
             using var host = builder.Build();
             await host.Services.MigrateStoreAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();

@@ -1,3 +1,5 @@
+using Kalkan.Incidents;
+
 namespace Kalkan.Cases;
 
 /// <summary>
@@ -137,7 +139,7 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
         i.ToTable("case_incidents");
         i.HasKey(x => new { x.CaseId, x.IncidentId });
         i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-        i.HasOne<Incidents.Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        i.ReferencesIncident(x => x.IncidentId);
     }
 
     public void Configure(EntityTypeBuilder<CasePerpetrator> p)
@@ -146,7 +148,7 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
         p.HasKey(x => new { x.CaseId, x.ProfileId });
         p.HasIndex(x => x.ProfileId);
         p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-        p.HasOne<Incidents.PerpetratorProfile>().WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Restrict);
+        p.ReferencesProfile(x => x.ProfileId);
     }
 
     public void Configure(EntityTypeBuilder<CaseStep> s)

@@ -13,7 +13,7 @@ public sealed record CaseResult(CaseOutcome Outcome, Guid? Id = null, Validation
 /// Each change and its audit entry are saved by one SaveChanges (the chain's), so a 201 means both
 /// are stored; nothing is stored when a rule fails.
 /// </summary>
-public sealed class CaseDesk(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, MemberAccounts accounts, AuditChain audit,
+public sealed class CaseDesk(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, IncidentFacts incidentFacts, MemberAccounts accounts, AuditChain audit,
     IOptions<CasesOptions> options, TimeProvider clock)
 {
     public async Task<CaseResult> CreateAsync(CaseReader reader, Viewer incidentViewer, CaseInput? input, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class CaseDesk(KalkanDb db, CaseKeys keys, PseudonymRegistry pseud
         if (errors.Any) return new(CaseOutcome.Invalid, Errors: errors);
         var incidents = (input!.Incidents ?? []).Select(i => i!.Value).ToList();
         for (var i = 0; i < incidents.Count; i++)
-            if (!await db.Set<Incident>().VisibleTo(incidentViewer).AnyAsync(x => x.Id == incidents[i], ct)) errors.Add($"incidents[{i}]", "No such incident.");
+            if (!await incidentFacts.VisibleAsync(incidentViewer, incidents[i], ct)) errors.Add($"incidents[{i}]", "No such incident.");
         var assignees = new List<Guid> { reader.MemberId };
         for (var i = 0; i < (input.Assignees?.Count ?? 0); i++)
         {
@@ -47,7 +47,7 @@ public sealed class CaseDesk(KalkanDb db, CaseKeys keys, PseudonymRegistry pseud
         db.Add(@case);
         db.Add(new CaseStep { CaseId = @case.Id, Status = CaseCodes.Preparing, On = Day(now), RecordedAt = now });
         foreach (var incident in incidents.Distinct()) db.Add(new CaseIncident { CaseId = @case.Id, IncidentId = incident });
-        foreach (var profile in await ProfilesOfAsync(incidents, ct)) db.Add(new CasePerpetrator { CaseId = @case.Id, ProfileId = profile });
+        foreach (var profile in await incidentFacts.ProfilesNamedAsync(incidents, ct)) db.Add(new CasePerpetrator { CaseId = @case.Id, ProfileId = profile });
         foreach (var (role, people) in new[] { (CaseCodes.Complainant, input.Complainants), (CaseCodes.Helper, input.Helpers) })
             for (var slot = 0; slot < (people?.Count ?? 0); slot++)
                 await AddPersonAsync(@case.Id, role, slot, people![slot]!.Pseudonym!, members.TryGetValue(people[slot]!, out var m) ? m : null, ct);
@@ -92,12 +92,6 @@ public sealed class CaseDesk(KalkanDb db, CaseKeys keys, PseudonymRegistry pseud
         var index = accounts.IndexOf(handle.Trim());
         return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.HandleIndex == index && m.RevokedAt == null, ct);
     }
-
-    /// <summary>The profiles the current version of each incident names.</summary>
-    async Task<List<Guid>> ProfilesOfAsync(List<Guid> incidents, CancellationToken ct) =>
-        await db.Set<IncidentVersion>().AsNoTracking()
-            .Where(v => incidents.Contains(v.IncidentId) && db.Set<Incident>().Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number))
-            .SelectMany(v => v.Perpetrators.Select(p => p.ProfileId)).Distinct().ToListAsync(ct);
 
     async Task AddPersonAsync(Guid caseId, string role, int slot, string pseudonym, Guid? member, CancellationToken ct)
     {

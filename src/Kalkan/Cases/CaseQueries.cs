@@ -9,7 +9,7 @@ namespace Kalkan.Cases;
 /// What only a case's own defenders and admins may see is read by queries that carry that rule in
 /// their Where, so no branch of code can hand it to anyone else.
 /// </summary>
-public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, MemberAccounts accounts, AuditChain audit, TimeProvider clock)
+public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, PerpetratorProfiles profiles, MemberAccounts accounts, AuditChain audit, TimeProvider clock)
 {
     public async Task<CaseView?> GetAsync(CaseReader reader, Guid id, CancellationToken ct)
     {
@@ -18,11 +18,12 @@ public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry ps
         var handled = db.Set<Case>().HandledBy(db, reader).Where(c => c.Id == id);
         var full = await handled.AnyAsync(ct);
         var steps = await db.Set<CaseStep>().AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.RecordedAt).ToListAsync(ct);
-        var profiles = await db.Set<CasePerpetrator>().AsNoTracking().Where(p => p.CaseId == id)
-            .Join(db.Set<PerpetratorProfile>(), p => p.ProfileId, p => p.Id, (_, p) => new CasePerpetratorView(p.Id, p.Kind)).ToListAsync(ct);
+        var named = await db.Set<CasePerpetrator>().AsNoTracking().Where(p => p.CaseId == id).Select(p => p.ProfileId).ToListAsync(ct);
+        var kinds = await profiles.KindsAsync(named, ct);
+        List<CasePerpetratorView> perpetrators = [.. named.Where(kinds.ContainsKey).Select(p => new CasePerpetratorView(p, kinds[p]))];
         var view = new CaseView(@case.Id, Title(@case), @case.Body, @case.Status, @case.FiledOn, @case.CreatedAt, full,
             [.. steps.Select(s => new StepView(s.Status, s.On, s.UnderPressure, s.RecordedAt, full ? keys.Open(CaseStep.Table, CaseStep.NoteColumn, s.Id, s.NoteSealed) : null))],
-            profiles);
+            perpetrators);
         if (full)
         {
             var people = await db.Set<CasePerson>().AsNoTracking().Where(p => p.CaseId == id && handled.Any()).OrderBy(p => p.Slot).ToListAsync(ct);

@@ -30,12 +30,12 @@ public static class CaseStatistics
         return app;
     }
 
-    public static async Task<Ok<CaseStatisticsView>> Get(KalkanDb db, AuditChain audit, CancellationToken ct)
+    public static async Task<Ok<CaseStatisticsView>> Get(KalkanDb db, IncidentFacts incidents, AuditChain audit, CancellationToken ct)
     {
-        var current = db.Set<IncidentVersion>().Where(v => db.Set<Incident>().Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number));
+        var consenting = incidents.ConsentingToStatistics();
         var consented = await db.Set<Case>().AsNoTracking()
             .Where(c => db.Set<CaseIncident>().Any(i => i.CaseId == c.Id)
-                && db.Set<CaseIncident>().Where(i => i.CaseId == c.Id).All(i => current.Any(v => v.IncidentId == i.IncidentId && v.ConsentAggregate)))
+                && db.Set<CaseIncident>().Where(i => i.CaseId == c.Id).All(i => consenting.Contains(i.IncidentId)))
             .Select(c => new
             {
                 c.Id, c.Body, c.Status, c.FiledOn,

@@ -99,10 +99,7 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
                         found.Add((id, CaseCodes.WatchedPerson, notice.Incident));
                 foreach (var profile in notice.Profiles.Distinct())
                 {
-                    var named = await db.Set<PerpetratorProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == profile, ct);
-                    var (badge, plate) = (named?.BadgeIndex, named?.PlateIndex);
-                    var same = db.Set<PerpetratorProfile>().Where(p => p.Id == profile
-                        || (badge != null && p.BadgeIndex == badge) || (plate != null && p.PlateIndex == plate)).Select(p => p.Id);
+                    var same = await scope.ServiceProvider.GetRequiredService<PerpetratorProfiles>().SamePerpetratorAsync(profile, ct);
                     foreach (var id in await open.Where(c => db.Set<CasePerpetrator>().Any(p => p.CaseId == c.Id && same.Contains(p.ProfileId))).Select(c => c.Id).ToListAsync(ct))
                         found.Add((id, CaseCodes.Perpetrator, notice.Incident));
                 }

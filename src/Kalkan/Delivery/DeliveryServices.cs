@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Kalkan.Delivery.Push;
 using Kalkan.Limits;
-using Kalkan.Setup;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Delivery;
@@ -29,8 +28,6 @@ public static class DeliveryServices
         services.AddHostedService<Shared.EventLogWriter>();
         services.AddHostedService<PushSender>();
         services.AddHostedService<StreamSessionCheck>();
-        services.AddSingleton<INetworkSetupStep, VapidSetupStep>();
-        services.AddScoped<Members.IMemberErasure, PushErasure>();
         services.AddScoped<PushSubscriptions>();
         // No request logging: HttpClientFactory would write each push endpoint (which names a phone) to the log.
         services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Kalkan.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Kalkan.Delivery;
@@ -9,7 +8,7 @@ namespace Kalkan.Delivery;
 /// The answer of a stream endpoint: text/event-stream, held open, each queued frame written as is.
 /// Several frames queued at once go out in one flush.
 /// </summary>
-public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
+public sealed class EventStream(StreamHub hub, Listener listener) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -18,7 +17,7 @@ public sealed class EventStream(StreamHub hub, ClaimsPrincipal user) : IResult
         var feed = context.RequestServices.GetRequiredService<Shared.EventFeed>();
         await feed.PrimeAsync(context.RequestAborted); // after a restart, the table's old events are not news to this stream
         var older = await feed.ResumeAsync(lastEventId, context.RequestAborted);
-        var connection = hub.Open(user.MemberId(), user.Role(), user.SessionId(), lastEventId, older);
+        var connection = hub.Open(listener.MemberId, listener.Role, listener.SessionId, lastEventId, older);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
         try

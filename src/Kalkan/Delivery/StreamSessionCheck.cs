@@ -3,7 +3,7 @@ namespace Kalkan.Delivery;
 /// <summary>
 /// A stream is authorised once, when it opens; it must not outlive its session. A phone taken
 /// from a member whose defender revoked her, or who signed out elsewhere, stops receiving within
-/// Delivery:SessionCheck. One query per round for all distinct sessions, in chunks.
+/// Delivery:SessionCheck. The identity side answers for all distinct sessions and members at once (<see cref="IListenerDirectory"/>).
 /// </summary>
 sealed class StreamSessionCheck(StreamHub hub, IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider clock,
     ILogger<StreamSessionCheck> log) : BackgroundService
@@ -29,15 +29,10 @@ sealed class StreamSessionCheck(StreamHub hub, IServiceScopeFactory scopes, IOpt
         var streams = hub.Streams.ToList();
         if (streams.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
-        var now = clock.GetUtcNow();
-        var alive = new HashSet<Guid>();
-        foreach (var chunk in streams.Select(s => s.SessionId).Distinct().Chunk(500))
-            alive.UnionWith(await db.Sessions.Where(s => chunk.Contains(s.Id) && s.ExpiresAt > now && s.LockedAt == null).Select(s => s.Id).ToListAsync(ct));
+        var listeners = scope.ServiceProvider.GetRequiredService<IListenerDirectory>();
+        var alive = await listeners.LiveSessionsAsync([.. streams.Select(s => s.SessionId).Distinct()], ct);
         // A session row no longer names its member: revoked members are found from the streams' side.
-        var revoked = new HashSet<Guid>();
-        foreach (var chunk in streams.Select(s => s.MemberId).Distinct().Chunk(500))
-            revoked.UnionWith(await db.Members.Where(m => chunk.Contains(m.Id) && m.RevokedAt != null).Select(m => m.Id).ToListAsync(ct));
+        var revoked = await listeners.RevokedAsync([.. streams.Select(s => s.MemberId).Distinct()], ct);
         foreach (var stream in streams.Where(s => !alive.Contains(s.SessionId) || revoked.Contains(s.MemberId))) hub.Remove(stream);
     }
 }

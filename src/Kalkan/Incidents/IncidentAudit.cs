@@ -52,7 +52,7 @@ public static class IncidentFingerprint
     }
 }
 
-/// <summary>Tells `audit verify` the fingerprints the sealed versions have now.</summary>
+/// <summary>Tells `audit verify` the fingerprints the sealed versions have now (found by the audit, <see cref="AuditServices.AddAuditWitnesses"/>).</summary>
 sealed class SealedVersionWitness(KalkanDb db) : IAuditWitness
 {
     public string Action => IncidentActions.Sealed;
@@ -65,9 +65,4 @@ sealed class SealedVersionWitness(KalkanDb db) : IAuditWitness
         await foreach (var version in versions.WithCancellation(ct)) fingerprints.Add(IncidentFingerprint.Of(version));
         return fingerprints;
     }
-}
-
-public static class IncidentWitnessRegistration
-{
-    public static IServiceCollection AddIncidentWitness(this IServiceCollection services) => services.AddScoped<IAuditWitness, SealedVersionWitness>().AddScoped<IAuditWitness, Evidence.EvidenceWitness>();
 }

@@ -16,7 +16,7 @@ public static class IncidentServices
         services.AddScoped<IncidentReader>();
         services.AddScoped<PseudonymRegistry>();
         services.AddScoped<PerpetratorProfiles>();
-        services.AddIncidentWitness();
+        services.AddScoped<IncidentFacts>();
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section)
             .Validate(o => o.MaxBytes > 0, "Incidents:Evidence:MaxBytes must be positive").ValidateOnStart();
         services.AddScoped<EvidenceStore>();

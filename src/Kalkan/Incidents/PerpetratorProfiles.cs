@@ -58,6 +58,22 @@ public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIn
 
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct) => await db.Set<PerpetratorProfile>().AnyAsync(p => p.Id == id, ct);
 
+    /// <summary>The kind of each of these profiles ("police", say): nothing sealed is opened.</summary>
+    public async Task<Dictionary<Guid, string>> KindsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<PerpetratorProfile>().AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Kind, ct);
+    }
+
+    /// <summary>This profile and every other one that shares its badge or its plate: the same person, as far as the store can tell.</summary>
+    public async Task<List<Guid>> SamePerpetratorAsync(Guid id, CancellationToken ct)
+    {
+        var named = await db.Set<PerpetratorProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var (badge, plate) = (named?.BadgeIndex, named?.PlateIndex);
+        return await db.Set<PerpetratorProfile>().Where(p => p.Id == id
+            || (badge != null && p.BadgeIndex == badge) || (plate != null && p.PlateIndex == plate)).Select(p => p.Id).ToListAsync(ct);
+    }
+
     public async Task<Dictionary<Guid, ProfileDetails>> DetailsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();

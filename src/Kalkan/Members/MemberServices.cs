@@ -34,6 +34,7 @@ public static class MemberServices
         services.AddScoped<PassphraseCheck>();
         services.AddScoped<DuressWarnings>();
         services.AddScoped<AccountDeletion>();
+        services.AddScoped<IMemberErasure, PushErasure>();
         services.AddScoped<AccountDesk>();
         services.AddScoped<PassphraseDesk>();
         services.AddScoped<SecondFactorDesk>();

@@ -43,9 +43,9 @@ public static class SealEndpoints
         };
     }
 
-    public static async Task<Ok<HealthResponse>> SealNow(SealState seal, Audit.AuditChain audit, ILogger<SealState> log, CancellationToken ct)
+    public static async Task<Ok<HealthResponse>> SealNow(SealState seal, IEnumerable<ISealObserver> observers, ILogger<SealState> log, CancellationToken ct)
     {
-        await audit.RecordAsync(Audit.AuditActions.Sealed, null, ct);
+        foreach (var observer in observers) await observer.SealingAsync(ct);
         seal.Close();
         log.LogWarning("Sealed by an admin");
         return TypedResults.Ok(new HealthResponse("sealed"));

@@ -116,7 +116,7 @@ public sealed class Unsealer(SealState seal, SealRecordReader records, IServiceS
         }
         seal.Open(key);
         await using (var scope = scopes.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Audit.AuditChain>().RecordAsync(Audit.AuditActions.Unsealed, null, ct);
+            foreach (var observer in scope.ServiceProvider.GetServices<ISealObserver>()) await observer.UnsealedAsync(ct);
         log.LogInformation("Unsealed");
         return UnsealOutcome.Ready;
     }

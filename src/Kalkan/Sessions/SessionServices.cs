@@ -11,6 +11,7 @@ public static class SessionServices
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
+        services.AddScoped<Delivery.IListenerDirectory, SessionListeners>();
         services.AddSingleton<DuressAlarm>();
         services.AddHttpContextAccessor();
         services.AddSingleton<FailureCounter>();

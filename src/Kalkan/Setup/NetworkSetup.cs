@@ -1,3 +1,4 @@
+using Kalkan.Delivery.Push;
 using Kalkan.Members;
 
 namespace Kalkan.Setup;
@@ -14,7 +15,7 @@ public sealed record SetupResult(SetupOutcome Outcome, Validation? Errors = null
 /// under the unseal passphrase (and optionally split into shares), the network, and its first admin.
 /// All in one transaction; a second setup finds the seal row taken and changes nothing.
 /// </summary>
-public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, IEnumerable<INetworkSetupStep> steps, Audit.AuditChain audit, TimeProvider clock, ILogger<NetworkSetup> log)
+public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher, MemberAccounts members, Audit.AuditChain audit, TimeProvider clock, ILogger<NetworkSetup> log)
 {
     public static Validation Validate(SetupRequest request)
     {
@@ -51,8 +52,8 @@ public sealed class NetworkSetup(KalkanDb db, SealState seal, FieldCipher cipher
         network.NameSealed = cipher.Encrypt(request.Network!.Trim(), new FieldRef(Network.Table, "name", network.Id));
         var admin = members.New(request.AdminHandle!, request.AdminPassphrase!, Roles.Admin);
 
-        db.AddRange(record, network, admin);
-        foreach (var step in steps) await step.AddToNewNetworkAsync(db, ct);
+        // Web Push's VAPID key pair, made with everything else in the setup's transaction.
+        db.AddRange(record, network, admin, VapidKey.Create(cipher));
         try
         {
             await db.SaveChangesAsync(ct);

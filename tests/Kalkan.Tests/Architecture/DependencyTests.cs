@@ -15,25 +15,24 @@ public class DependencyTests
     /// <summary>From folder → to folder → the types it may use there (<see cref="Any"/>: the whole folder is infrastructure for it).</summary>
     static readonly Dictionary<string, Dictionary<string, string[]>> Allowed = new()
     {
-        ["Alerts"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["Audience", "ClaimedEvents", "DeliveryServices", "EventStream", "PushSubscriptions", "StreamHub"],
+        ["Alerts"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["Audience", "ClaimedEvents", "DeliveryServices", "PushSubscriptions", "StreamEndpoints", "StreamHub"],
             ["Members"] = ["DuressWarnings", "IMemberErasure"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Circles"] = new() { ["Alerts"] = ["Geo"], ["Delivery"] = ["Audience", "ClaimedEvents", "IStreamGreeting", "StreamHub"],
             ["Members"] = ["DuressWarnings", "Handles", "Holder", "IMemberErasure", "Member", "MemberAccounts", "PassphraseCheck", "Roles", "Said"],
             ["Sessions"] = ["DuressAlarm", "SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Incidents"] = new() { ["Audit"] = ["AuditChain", "AuditExcerpt", "AuditExcerpts", "ExcerptEntry", "IAuditWitness"], ["Documents"] = [Any], ["Stats"] = [Any], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Research"] = new() { ["Stats"] = [Any], ["Members"] = ["Roles"], ["Incidents"] = ["IncidentStatistics", "TriggerTable"] },
-        ["Members"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "StreamHub"], ["Sessions"] = [Any], ["Setup"] = ["Network"],
+        ["Members"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "PushSubscription", "PushSubscriptions", "StreamHub"], ["Sessions"] = [Any], ["Setup"] = ["Network"],
             ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Sessions"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        // Known debt (issue 14, "boundaries as drawn"): Delivery still reads Sessions and Members, Setup registers its VAPID step.
-        ["Delivery"] = new() { ["Limits"] = ["CountRule", "CountedWindow", "LimitCounters"], ["Members"] = ["IMemberErasure", "Member", "Roles"], ["Sessions"] = ["Session", "SessionClaims"],
-            ["Setup"] = ["INetworkSetupStep", "Network"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = ["Localization", "Outcome`1", "SharedResource", "Validation"] },
-        // Known debt: the seal writes its own audit entries instead of the audit listening to seal events.
-        ["Seal"] = new() { ["Audit"] = ["AuditChain"], ["Background"] = [Any], ["Storage"] = [Any], ["Web"] = ["Validation"] },
-        // Known debt: the audit registers the incidents' witness itself.
-        ["Audit"] = new() { ["Incidents"] = ["IncidentWitnessRegistration"], ["Cli"] = [Any], ["Seal"] = ["SealState"], ["Storage"] = [Any] },
+        ["Sessions"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["IListenerDirectory", "Listener"], ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
+        // Delivery knows no feature and no identity: who listens comes through IListenerDirectory, which Sessions implements.
+        ["Delivery"] = new() { ["Limits"] = ["CountRule", "CountedWindow", "LimitCounters"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = ["Localization", "Outcome`1", "SharedResource", "Validation"] },
+        // The seal knows no feature: the audit records its acts as an ISealObserver.
+        ["Seal"] = new() { ["Background"] = [Any], ["Storage"] = [Any], ["Web"] = ["Validation"] },
+        // The audit knows no feature: each feature's IAuditWitness is found in the assembly.
+        ["Audit"] = new() { ["Cli"] = [Any], ["Seal"] = ["ISealObserver", "SealState"], ["Storage"] = [Any] },
         ["Backup"] = new() { ["Cli"] = [Any], ["Members"] = ["PassphrasePolicy"], ["Seal"] = [Any], ["Storage"] = [Any] },
-        ["Setup"] = new() { ["Audit"] = ["AuditChain"], ["Members"] = ["Member", "MemberAccounts", "PassphrasePolicy"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
+        ["Setup"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["VapidKey"], ["Members"] = ["Member", "MemberAccounts", "PassphrasePolicy"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Cli"] = new() { ["Audit"] = [Any], ["Backup"] = [Any], ["Members"] = ["MemberServices"], ["Research"] = [Any], ["Seal"] = [Any], ["Setup"] = [Any],
             ["Storage"] = [Any], ["Web"] = ["Validation"] },
         // The store maps every feature's entities (and only them).
@@ -45,10 +44,10 @@ public class DependencyTests
         ["Places"] = new() { ["Delivery"] = ["DeliveryServices"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Warnings"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"], ["Incidents"] = ["Identifiers", "Incident", "IncidentVersion"],
             ["Members"] = ["IMemberErasure"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        // Known debt: cases read incidents' rows and evidence types directly, where a service of Incidents should answer.
+        // Cases ask Incidents' services (IncidentFacts, PerpetratorProfiles) and never read an incident's rows.
         ["Cases"] = new() { ["Audit"] = ["AuditChain"], ["Circles"] = ["IAlarmObserver", "IWatchedMembers", "RecentAlarms"], ["Delivery"] = ["Audience", "IStreamGreeting", "StreamHub"], ["Documents"] = [Any],
-            ["Incidents"] = ["EvidenceOptions", "EvidenceTypes", "IIncidentObserver", "Incident", "IncidentNotice", "IncidentNotices", "IncidentPerpetrator", "IncidentVersion", "IncidentViewers",
-                "IncidentVisibility", "PerpetratorProfile", "PerpetratorProfiles", "ProfileDetails", "PseudonymRegistry", "SealedFile", "Viewer"],
+            ["Incidents"] = ["EvidenceOptions", "EvidenceTypes", "IIncidentObserver", "IncidentFacts", "IncidentNotice", "IncidentNotices", "IncidentReferences", "IncidentViewers",
+                "PerpetratorProfiles", "ProfileDetails", "PseudonymRegistry", "Viewer"],
             ["Members"] = ["Handles", "Member", "MemberAccounts", "Roles"], ["Sessions"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
     };
 

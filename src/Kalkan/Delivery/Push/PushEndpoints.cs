@@ -1,5 +1,3 @@
-using Kalkan.Members;
-using Kalkan.Sessions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kalkan.Delivery.Push;
@@ -17,7 +15,8 @@ public static class PushEndpoints
 
     public static IEndpointRouteBuilder MapPush(this IEndpointRouteBuilder app)
     {
-        var push = app.MapGroup("/api/v1/push").WithTags("Push").RequireAuthorization(Roles.Member).RequireRateLimiting(DeliveryServices.PushLimit);
+        // Whoever is signed in (the members' policy admits every role): what she then hears is her audiences' business.
+        var push = app.MapGroup("/api/v1/push").WithTags("Push").RequireAuthorization().RequireRateLimiting(DeliveryServices.PushLimit);
         push.MapGet("/key", Key);
         push.MapPost("/subscriptions", Subscribe);
         push.MapDelete("/subscriptions", Unsubscribe);
@@ -28,13 +27,13 @@ public static class PushEndpoints
         TypedResults.Ok(new KeyResponse(WebEncoders.Base64UrlEncode((await VapidKey.OfNetworkAsync(db, cipher, ct)).PublicKey)));
 
     public static async Task<Results<Created<SubscribeResponse>, ValidationProblem, ProblemHttpResult>> Subscribe(SubscribeRequest request,
-        ClaimsPrincipal user, PushSubscriptions subscriptions, CancellationToken ct)
+        ClaimsPrincipal user, IListenerDirectory listeners, PushSubscriptions subscriptions, CancellationToken ct)
     {
-        var outcome = await subscriptions.AddAsync(user.MemberId(), request.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, ct);
+        var outcome = await subscriptions.AddAsync(listeners.Of(user).MemberId, request.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, ct);
         return outcome.Ok ? TypedResults.Created((string?)null, new SubscribeResponse(outcome.Value)) : outcome.Errors is { } errors ? errors.Problem() : outcome.Refusal();
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Unsubscribe([Microsoft.AspNetCore.Mvc.FromBody] UnsubscribeRequest request,
-        ClaimsPrincipal user, PushSubscriptions subscriptions, CancellationToken ct) =>
-        (await subscriptions.RemoveAsync(user.MemberId(), request.Endpoint, ct)).NoContentOr();
+        ClaimsPrincipal user, IListenerDirectory listeners, PushSubscriptions subscriptions, CancellationToken ct) =>
+        (await subscriptions.RemoveAsync(listeners.Of(user).MemberId, request.Endpoint, ct)).NoContentOr();
 }

@@ -35,13 +35,10 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var cipher = scope.ServiceProvider.GetRequiredService<FieldCipher>();
-        var rows = await db.Set<PushSubscription>().AsNoTracking()
-            .Join(db.Members.Where(m => m.RevokedAt == null), s => s.MemberId, m => m.Id, (s, m) => new { Subscription = s, m.Role, m.TotpEnabled })
-            .ToListAsync(ct);
-        // The same effective role her session has: a defender without a required second factor hears what a member hears.
-        var required = await db.Networks.AnyAsync(n => n.RequireSecondFactor, ct);
-        var targets = rows.Where(r => audience.Includes(r.Subscription.MemberId, Members.Roles.Effective(r.Role, r.TotpEnabled, required)))
-            .Select(r => r.Subscription).ToList();
+        var subscriptions = await db.Set<PushSubscription>().AsNoTracking().ToListAsync(ct);
+        // Her effective role, as her session would have it; a revoked member has none and hears nothing.
+        var roles = await scope.ServiceProvider.GetRequiredService<IListenerDirectory>().RolesAsync([.. subscriptions.Select(s => s.MemberId).Distinct()], ct);
+        var targets = subscriptions.Where(s => roles.TryGetValue(s.MemberId, out var role) && audience.Includes(s.MemberId, role)).ToList();
         if (targets.Count == 0) return;
 
         var settings = options.CurrentValue;

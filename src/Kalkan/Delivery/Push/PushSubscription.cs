@@ -26,7 +26,6 @@ sealed class PushSubscriptionConfiguration : IEntityTypeConfiguration<PushSubscr
         subscription.ToTable(PushSubscription.Table);
         subscription.HasKey(s => s.Id);
         subscription.HasIndex(s => s.EndpointIndex).IsUnique();
-        subscription.HasIndex(s => s.MemberId);
-        subscription.HasOne<Members.Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+        subscription.HasIndex(s => s.MemberId); // its key to the members table is declared by Members (MemberPhones)
     }
 }

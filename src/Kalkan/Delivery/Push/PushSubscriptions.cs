@@ -50,6 +50,10 @@ public sealed class PushSubscriptions(KalkanDb db, FieldCipher cipher, BlindInde
         return removed > 0 ? Outcome<bool>.NoContent(true) : Outcome<bool>.Refused(StatusCodes.Status404NotFound, NoSuchSubscription);
     }
 
+    /// <summary>Every phone of hers, gone: her account is deleted (in the deletion's transaction, on the same store).</summary>
+    public Task ForgetMemberAsync(Guid member, CancellationToken ct) =>
+        db.Set<PushSubscription>().Where(s => s.MemberId == member).ExecuteDeleteAsync(ct);
+
     static Uri? CheckEndpoint(string? value, PushOptions options, Validation errors)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > 2048 || !Uri.TryCreate(value, UriKind.Absolute, out var uri))

@@ -1,5 +1,3 @@
-using Kalkan.Setup;
-
 namespace Kalkan.Delivery.Push;
 
 /// <summary>The network's VAPID key pair (RFC 8292): public in the clear, private key sealed.</summary>
@@ -56,15 +54,5 @@ sealed class VapidKeyConfiguration : IEntityTypeConfiguration<VapidKey>
     {
         key.ToTable(VapidKey.Table);
         key.HasKey(k => k.Id);
-    }
-}
-
-/// <summary>A new network gets its VAPID keys with everything else, in the setup's transaction.</summary>
-sealed class VapidSetupStep(FieldCipher cipher) : INetworkSetupStep
-{
-    public Task AddToNewNetworkAsync(KalkanDb db, CancellationToken ct)
-    {
-        db.Add(VapidKey.Create(cipher));
-        return Task.CompletedTask;
     }
 }

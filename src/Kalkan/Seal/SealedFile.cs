@@ -1,12 +1,13 @@
 using System.Buffers.Binary;
 
-namespace Kalkan.Incidents.Evidence;
+namespace Kalkan.Seal;
 
 /// <summary>
 /// A file sealed in chunks so it is never whole in memory: "KEV1" | nonce prefix (8) | chunks, each
 /// length (4) | ciphertext | tag (16), AES-256-GCM with nonce = prefix | chunk number, and the
-/// evidence id, the copy, the chunk number and a last-chunk flag as associated data: a chunk
-/// cannot be moved, reordered, or the file cut short without the reader noticing.
+/// file's binding (an evidence id and its copy, a case document's id), the chunk number and a
+/// last-chunk flag as associated data: a chunk cannot be moved, reordered, or the file cut short
+/// without the reader noticing. Incidents' evidence and cases' documents are stored this way.
 /// </summary>
 public static class SealedFile
 {
