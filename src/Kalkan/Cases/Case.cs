@@ -59,6 +59,8 @@ public sealed class CaseAssignee
 
 public sealed class CaseIncident
 {
+    public const string Table = "case_incidents";
+
     public Guid CaseId { get; set; }
     public Guid IncidentId { get; set; }
 }
@@ -66,6 +68,8 @@ public sealed class CaseIncident
 /// <summary>A perpetrator profile the case is against: one named by its incidents.</summary>
 public sealed class CasePerpetrator
 {
+    public const string Table = "case_perpetrators";
+
     public Guid CaseId { get; set; }
     public Guid ProfileId { get; set; }
 }
@@ -106,8 +110,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 {
     public void Configure(EntityTypeBuilder<Case> c)
     {
-        c.ToTable(Case.Table);
-        c.HasKey(x => x.Id);
         c.Property(x => x.Body).HasMaxLength(24);
         c.Property(x => x.Status).HasMaxLength(16);
         c.Property(x => x.FiledOn).HasMaxLength(10);
@@ -115,8 +117,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CasePerson> p)
     {
-        p.ToTable(CasePerson.Table);
-        p.HasKey(x => x.Id);
         p.Property(x => x.Role).HasMaxLength(12);
         p.HasIndex(x => x.WatchIndex);
         p.HasIndex(x => x.MemberIndex);
@@ -125,8 +125,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CaseAssignee> a)
     {
-        a.ToTable(CaseAssignee.Table);
-        a.HasKey(x => x.Id);
         a.HasIndex(x => new { x.CaseId, x.MemberIndex }).IsUnique();
         a.HasIndex(x => x.MemberIndex);
         a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -134,7 +132,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CaseIncident> i)
     {
-        i.ToTable("case_incidents");
         i.HasKey(x => new { x.CaseId, x.IncidentId });
         i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         i.HasOne<Incidents.Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
@@ -142,7 +139,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CasePerpetrator> p)
     {
-        p.ToTable("case_perpetrators");
         p.HasKey(x => new { x.CaseId, x.ProfileId });
         p.HasIndex(x => x.ProfileId);
         p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -151,8 +147,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CaseStep> s)
     {
-        s.ToTable(CaseStep.Table);
-        s.HasKey(x => x.Id);
         s.Property(x => x.Status).HasMaxLength(16);
         s.Property(x => x.On).HasMaxLength(10);
         s.HasIndex(x => x.CaseId);
@@ -161,8 +155,6 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CaseWarning> w)
     {
-        w.ToTable(CaseWarning.Table);
-        w.HasKey(x => x.Id);
         w.Property(x => x.Reason).HasMaxLength(16);
         w.HasIndex(x => new { x.CaseId, x.SourceKey }).IsUnique();
         w.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -52,11 +52,8 @@ public sealed class VapidKey
 
 sealed class VapidKeyConfiguration : IEntityTypeConfiguration<VapidKey>
 {
-    public void Configure(EntityTypeBuilder<VapidKey> key)
-    {
-        key.ToTable(VapidKey.Table);
-        key.HasKey(k => k.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<VapidKey> key) { }
 }
 
 /// <summary>A new network gets its VAPID keys with everything else, in the setup's transaction.</summary>
