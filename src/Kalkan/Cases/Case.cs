@@ -108,6 +108,10 @@ public sealed class CaseWarning
 sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CasePerson>, IEntityTypeConfiguration<CaseAssignee>,
     IEntityTypeConfiguration<CaseIncident>, IEntityTypeConfiguration<CasePerpetrator>, IEntityTypeConfiguration<CaseStep>, IEntityTypeConfiguration<CaseWarning>
 {
+    /// <summary>A row of one case (a person, a step, a document...): it goes when the case goes.</summary>
+    internal static void PartOfCase<T>(EntityTypeBuilder<T> row, System.Linq.Expressions.Expression<Func<T, object?>> caseId) where T : class =>
+        row.HasOne<Case>().WithMany().HasForeignKey(caseId).OnDelete(DeleteBehavior.Cascade);
+
     public void Configure(EntityTypeBuilder<Case> c)
     {
         c.Property(x => x.Body).HasMaxLength(24);
@@ -120,20 +124,20 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
         p.Property(x => x.Role).HasMaxLength(12);
         p.HasIndex(x => x.WatchIndex);
         p.HasIndex(x => x.MemberIndex);
-        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(p, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseAssignee> a)
     {
         a.HasIndex(x => new { x.CaseId, x.MemberIndex }).IsUnique();
         a.HasIndex(x => x.MemberIndex);
-        a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(a, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseIncident> i)
     {
         i.HasKey(x => new { x.CaseId, x.IncidentId });
-        i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(i, x => x.CaseId);
         i.HasOne<Incidents.Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
     }
 
@@ -141,7 +145,7 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
     {
         p.HasKey(x => new { x.CaseId, x.ProfileId });
         p.HasIndex(x => x.ProfileId);
-        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(p, x => x.CaseId);
         p.HasOne<Incidents.PerpetratorProfile>().WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Restrict);
     }
 
@@ -150,13 +154,13 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
         s.Property(x => x.Status).HasMaxLength(16);
         s.Property(x => x.On).HasMaxLength(10);
         s.HasIndex(x => x.CaseId);
-        s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(s, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseWarning> w)
     {
         w.Property(x => x.Reason).HasMaxLength(16);
         w.HasIndex(x => new { x.CaseId, x.SourceKey }).IsUnique();
-        w.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(w, x => x.CaseId);
     }
 }

@@ -38,12 +38,12 @@ sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseDocument>, I
         d.Property(x => x.MediaType).HasMaxLength(64);
         d.Property(x => x.Sha256).HasMaxLength(64);
         d.HasIndex(x => x.CaseId);
-        d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        CaseConfiguration.PartOfCase(d, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseDeadline> d)
     {
         d.HasIndex(x => new { x.RemindedAt, x.Due });
-        d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        CaseConfiguration.PartOfCase(d, x => x.CaseId);
     }
 }
