@@ -40,6 +40,8 @@ public sealed class Alert
 /// <summary>One member's confirmation of one alert, by keyed reference: once each, never her own.</summary>
 public sealed class AlertConfirmation
 {
+    public const string Table = "alert_confirmations";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AlertId { get; set; }
     public required byte[] MemberRef { get; set; }
@@ -53,6 +55,8 @@ public sealed class AlertConfirmation
 /// </summary>
 public sealed class ReporterTrack
 {
+    public const string Table = "alert_reporter_tracks";
+
     public required byte[] Key { get; set; }
     public int Reports { get; set; }
     public int Verified { get; set; }
@@ -63,8 +67,6 @@ sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>, IEntityTypeCo
 {
     public void Configure(EntityTypeBuilder<Alert> alert)
     {
-        alert.ToTable(Alert.Table);
-        alert.HasKey(a => a.Id);
         alert.Property(a => a.Kind).HasMaxLength(16);
         alert.Property(a => a.Status).HasMaxLength(16);
         alert.HasIndex(a => a.ExpiresAt);
@@ -74,15 +76,12 @@ sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>, IEntityTypeCo
 
     public void Configure(EntityTypeBuilder<AlertConfirmation> confirmation)
     {
-        confirmation.ToTable("alert_confirmations");
-        confirmation.HasKey(c => c.Id);
         confirmation.HasIndex(c => new { c.AlertId, c.MemberRef }).IsUnique();
         confirmation.HasOne<Alert>().WithMany().HasForeignKey(c => c.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<ReporterTrack> track)
     {
-        track.ToTable("alert_reporter_tracks");
         track.HasKey(t => t.Key);
     }
 }

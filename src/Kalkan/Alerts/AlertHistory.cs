@@ -7,6 +7,8 @@ namespace Kalkan.Alerts;
 /// </summary>
 public sealed class AlertHistory
 {
+    public const string Table = "alert_history";
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public int CellY { get; set; }
     public int CellX { get; set; }
@@ -20,8 +22,6 @@ sealed class AlertHistoryConfiguration : IEntityTypeConfiguration<AlertHistory>
 {
     public void Configure(EntityTypeBuilder<AlertHistory> history)
     {
-        history.ToTable("alert_history");
-        history.HasKey(h => h.Id);
         history.Property(h => h.Kind).HasMaxLength(16);
         history.HasIndex(h => new { h.CellY, h.CellX, h.HourOfWeek, h.Kind }).IsUnique();
     }

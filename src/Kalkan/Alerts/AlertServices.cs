@@ -1,5 +1,4 @@
 using Kalkan.Delivery;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Alerts;
 
@@ -18,10 +17,7 @@ public static class AlertServices
         services.AddSingleton<ReportLimiter>();
         services.AddSingleton<AlertExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertExpiry>());
-        services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<AlertOptions>>((limiter, alerts) =>
-        {
-            DeliveryServices.PerMember(limiter, AlertEndpoints.GroupLimit, alerts.Value.RequestsPerMinute, TimeSpan.FromMinutes(1));
-        });
+        services.AddPerMemberLimit<AlertOptions>(AlertEndpoints.GroupLimit, alerts => alerts.RequestsPerMinute);
         services.AddTileCache();
         return services;
     }

@@ -14,9 +14,6 @@ public sealed class Landmark
 
 sealed class LandmarkConfiguration : IEntityTypeConfiguration<Landmark>
 {
-    public void Configure(EntityTypeBuilder<Landmark> landmark)
-    {
-        landmark.ToTable(Landmark.Table);
-        landmark.HasKey(l => l.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<Landmark> landmark) { }
 }

@@ -61,6 +61,8 @@ public sealed class CaseAssignee
 
 public sealed class CaseIncident
 {
+    public const string Table = "case_incidents";
+
     public Guid CaseId { get; set; }
     public Guid IncidentId { get; set; }
 }
@@ -68,6 +70,8 @@ public sealed class CaseIncident
 /// <summary>A perpetrator profile the case is against: one named by its incidents.</summary>
 public sealed class CasePerpetrator
 {
+    public const string Table = "case_perpetrators";
+
     public Guid CaseId { get; set; }
     public Guid ProfileId { get; set; }
 }
@@ -106,10 +110,12 @@ public sealed class CaseWarning
 sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CasePerson>, IEntityTypeConfiguration<CaseAssignee>,
     IEntityTypeConfiguration<CaseIncident>, IEntityTypeConfiguration<CasePerpetrator>, IEntityTypeConfiguration<CaseStep>, IEntityTypeConfiguration<CaseWarning>
 {
+    /// <summary>A row of one case (a person, a step, a document...): it goes when the case goes.</summary>
+    internal static void PartOfCase<T>(EntityTypeBuilder<T> row, System.Linq.Expressions.Expression<Func<T, object?>> caseId) where T : class =>
+        row.HasOne<Case>().WithMany().HasForeignKey(caseId).OnDelete(DeleteBehavior.Cascade);
+
     public void Configure(EntityTypeBuilder<Case> c)
     {
-        c.ToTable(Case.Table);
-        c.HasKey(x => x.Id);
         c.Property(x => x.Body).HasMaxLength(24);
         c.Property(x => x.Status).HasMaxLength(16);
         c.Property(x => x.FiledOn).HasMaxLength(10);
@@ -117,56 +123,46 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConf
 
     public void Configure(EntityTypeBuilder<CasePerson> p)
     {
-        p.ToTable(CasePerson.Table);
-        p.HasKey(x => x.Id);
         p.Property(x => x.Role).HasMaxLength(12);
         p.HasIndex(x => x.WatchIndex);
         p.HasIndex(x => x.MemberIndex);
-        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(p, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseAssignee> a)
     {
-        a.ToTable(CaseAssignee.Table);
-        a.HasKey(x => x.Id);
         a.HasIndex(x => new { x.CaseId, x.MemberIndex }).IsUnique();
         a.HasIndex(x => x.MemberIndex);
-        a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(a, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseIncident> i)
     {
-        i.ToTable("case_incidents");
         i.HasKey(x => new { x.CaseId, x.IncidentId });
-        i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(i, x => x.CaseId);
         i.ReferencesIncident(x => x.IncidentId);
     }
 
     public void Configure(EntityTypeBuilder<CasePerpetrator> p)
     {
-        p.ToTable("case_perpetrators");
         p.HasKey(x => new { x.CaseId, x.ProfileId });
         p.HasIndex(x => x.ProfileId);
-        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(p, x => x.CaseId);
         p.ReferencesProfile(x => x.ProfileId);
     }
 
     public void Configure(EntityTypeBuilder<CaseStep> s)
     {
-        s.ToTable(CaseStep.Table);
-        s.HasKey(x => x.Id);
         s.Property(x => x.Status).HasMaxLength(16);
         s.Property(x => x.On).HasMaxLength(10);
         s.HasIndex(x => x.CaseId);
-        s.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(s, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseWarning> w)
     {
-        w.ToTable(CaseWarning.Table);
-        w.HasKey(x => x.Id);
         w.Property(x => x.Reason).HasMaxLength(16);
         w.HasIndex(x => new { x.CaseId, x.SourceKey }).IsUnique();
-        w.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        PartOfCase(w, x => x.CaseId);
     }
 }

@@ -42,8 +42,10 @@ public sealed class CaseDocuments(KalkanDb db, SealState seal, FieldCipher ciphe
         var stored = false;
         try
         {
-            var outcome = await ReceiveAsync(document, body, looksRight, ct);
-            if (outcome != DocumentOutcome.Done) return (outcome, null);
+            var received = await SealedFile.ReceiveAsync(body, PathOf(document.Id), Key, Binding(document.Id), options.Value.MaxBytes, looksRight, ct);
+            if (received.Receipt != SealedFile.Receipt.Stored)
+                return (received.Receipt == SealedFile.Receipt.TooLarge ? DocumentOutcome.TooLarge : DocumentOutcome.RefusedType, null);
+            (document.Size, document.Sha256) = (received.Size, received.Sha256);
             if (!string.IsNullOrWhiteSpace(name) && name.Length <= 255)
                 document.NameSealed = cipher.Encrypt(name.Trim(), new FieldRef(CaseDocument.Table, CaseDocument.NameColumn, document.Id));
             db.Add(document);
@@ -55,30 +57,6 @@ public sealed class CaseDocuments(KalkanDb db, SealState seal, FieldCipher ciphe
         {
             if (!stored) File.Delete(PathOf(document.Id));
         }
-    }
-
-    async Task<DocumentOutcome> ReceiveAsync(CaseDocument document, Stream body, Func<byte[], bool> looksRight, CancellationToken ct)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using var writer = new SealedFile.Writer(new FileStream(PathOf(document.Id), file), Key, Binding(document.Id));
-        var buffer = new byte[SealedFile.ChunkSize];
-        long total = 0;
-        int n;
-        while ((n = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
-        {
-            if (total == 0 && !looksRight(buffer[..Math.Min(n, 16)])) return DocumentOutcome.RefusedType;
-            total += n;
-            if (total > options.Value.MaxBytes) return DocumentOutcome.TooLarge;
-            sha.AppendData(buffer, 0, n);
-            await writer.WriteAsync(buffer.AsMemory(0, n), ct);
-        }
-        if (total == 0) return DocumentOutcome.RefusedType;
-        await writer.CompleteAsync(ct);
-        document.Size = total;
-        document.Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
-        return DocumentOutcome.Done;
     }
 
     /// <summary>A document's plaintext as a stream, or null for anyone who does not handle the case.</summary>

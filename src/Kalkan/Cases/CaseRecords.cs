@@ -34,20 +34,16 @@ sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseDocument>, I
 {
     public void Configure(EntityTypeBuilder<CaseDocument> d)
     {
-        d.ToTable(CaseDocument.Table);
-        d.HasKey(x => x.Id);
         d.Property(x => x.Direction).HasMaxLength(8);
         d.Property(x => x.MediaType).HasMaxLength(64);
         d.Property(x => x.Sha256).HasMaxLength(64);
         d.HasIndex(x => x.CaseId);
-        d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        CaseConfiguration.PartOfCase(d, x => x.CaseId);
     }
 
     public void Configure(EntityTypeBuilder<CaseDeadline> d)
     {
-        d.ToTable(CaseDeadline.Table);
-        d.HasKey(x => x.Id);
         d.HasIndex(x => new { x.RemindedAt, x.Due });
-        d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        CaseConfiguration.PartOfCase(d, x => x.CaseId);
     }
 }

@@ -34,9 +34,6 @@ public static class CheckinEndpoints
     public static async Task<Ok<List<MissedView>>> Missed(ClaimsPrincipal user, CallsAttended attended, CancellationToken ct) =>
         TypedResults.Ok(await attended.MissedAsync(Caller.Of(user), null, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, ClaimsPrincipal user, CallsAttended attended, CancellationToken ct)
-    {
-        var outcome = await attended.ReachedAsync(id, Caller.Of(user), ct);
-        return outcome.Ok ? TypedResults.NoContent() : outcome.Refusal();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, ClaimsPrincipal user, CallsAttended attended, CancellationToken ct) =>
+        (await attended.ReachedAsync(id, Caller.Of(user), ct)).NoContentOrRefusal();
 }

@@ -23,15 +23,9 @@ public static class CircleEndpoints
         CircleBook book, CancellationToken ct)
         => (await book.InviteAsync(user.MemberId(), request.Handle, ct)).CreatedAt(created => $"/api/v1/circle/members/{created.Id}");
 
-    public static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, CircleBook book, CancellationToken ct)
-    {
-        var outcome = await book.AcceptAsync(user.MemberId(), id, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : outcome.Refusal();
-    }
+    public static async Task<Results<Ok<IdResponse>, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, CircleBook book, CancellationToken ct) =>
+        (await book.AcceptAsync(user.MemberId(), id, ct)).OkOrRefusal();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Leave(Guid id, ClaimsPrincipal user, CircleBook book, CancellationToken ct)
-    {
-        var outcome = await book.LeaveAsync(user.MemberId(), id, ct);
-        return outcome.Ok ? TypedResults.NoContent() : outcome.Refusal();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> Leave(Guid id, ClaimsPrincipal user, CircleBook book, CancellationToken ct) =>
+        (await book.LeaveAsync(user.MemberId(), id, ct)).NoContentOrRefusal();
 }

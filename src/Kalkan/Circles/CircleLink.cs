@@ -27,8 +27,6 @@ sealed class CircleLinkConfiguration : IEntityTypeConfiguration<CircleLink>
 {
     public void Configure(EntityTypeBuilder<CircleLink> link)
     {
-        link.ToTable(CircleLink.Table);
-        link.HasKey(l => l.Id);
         link.HasIndex(l => l.OwnerIndex);
         link.HasIndex(l => l.MemberIndex);
     }

@@ -114,6 +114,20 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
         return transaction;
     }
 
+    /// <summary>
+    /// Tells every defender, louder, of a call nobody took up: once, by whichever instance's conditional
+    /// update (<paramref name="claimRow"/>) marks it escalated first.
+    /// </summary>
+    async Task EscalateAsync(KalkanDb db, CircleDirectory circles, string kind, Guid id, DateTimeOffset since, Func<Guid> owner,
+        Func<Task<int>> claimRow, CancellationToken ct)
+    {
+        await using var claim = await BeginClaimAsync(db, ct);
+        if (await claimRow() == 0) return;
+        await announcer.PublishAsync(db, "escalated", [(new { kind, id, handle = await circles.HandleOfAsync(owner(), ct), since },
+            Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
+        if (claim is not null) await claim.CommitAsync(ct);
+    }
+
     /// <summary>One round of every timer; answers when the next pending check-in falls due.</summary>
     async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
     {
@@ -127,25 +141,13 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
 
         foreach (var call in await db.Set<SosCall>().AsNoTracking()
                      .Where(s => s.ResolvedAt == null && s.FirstResponseAt == null && s.EscalatedAt == null && s.CreatedAt <= escalateBefore).ToListAsync(ct))
-        {
-            await using var claim = await BeginClaimAsync(db, ct);
-            if (await db.Set<SosCall>().Where(s => s.Id == call.Id && s.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EscalatedAt, now), ct) == 0) continue;
-            var owner = circles.Seal.OwnerOf(call);
-            await announcer.PublishAsync(db, "escalated", [(new { kind = "sos", id = call.Id, handle = await circles.HandleOfAsync(owner, ct), since = call.CreatedAt },
-                Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
-            if (claim is not null) await claim.CommitAsync(ct);
-        }
+            await EscalateAsync(db, circles, "sos", call.Id, call.CreatedAt, () => circles.Seal.OwnerOf(call),
+                () => db.Set<SosCall>().Where(s => s.Id == call.Id && s.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EscalatedAt, now), ct), ct);
 
         foreach (var checkin in await db.Set<Checkin>().AsNoTracking()
                      .Where(c => c.State == CheckinState.Missed && c.ResolvedAt == null && c.EscalatedAt == null && c.FiredAt <= escalateBefore).ToListAsync(ct))
-        {
-            await using var claim = await BeginClaimAsync(db, ct);
-            if (await db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.EscalatedAt, now), ct) == 0) continue;
-            var owner = circles.Seal.OwnerOf(checkin);
-            await announcer.PublishAsync(db, "escalated", [(new { kind = "checkin", id = checkin.Id, handle = await circles.HandleOfAsync(owner, ct), since = checkin.DueAt },
-                Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
-            if (claim is not null) await claim.CommitAsync(ct);
-        }
+            await EscalateAsync(db, circles, "checkin", checkin.Id, checkin.DueAt, () => circles.Seal.OwnerOf(checkin),
+                () => db.Set<Checkin>().Where(c => c.Id == checkin.Id && c.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.EscalatedAt, now), ct), ct);
 
         var forgetBefore = now - options.Value.Retention;
         await db.Set<SosCall>().Where(s => s.ResolvedAt <= forgetBefore).ExecuteDeleteAsync(ct);

@@ -24,13 +24,11 @@ public static class SosEndpoints
         TypedResults.Ok(await desk.OpenAsync(Caller.Of(user), ct));
 
     public static async Task<Results<Ok<SosView>, ProblemHttpResult>> Show(Guid id, ClaimsPrincipal user, SosDesk desk, CancellationToken ct) =>
-        Answer(await desk.ShowAsync(id, Caller.Of(user), ct));
+        (await desk.ShowAsync(id, Caller.Of(user), ct)).OkOrRefusal();
 
     public static async Task<Results<Ok<SosView>, ValidationProblem, ProblemHttpResult>> Respond(Guid id, RespondRequest request, ClaimsPrincipal user,
         SosDesk desk, CancellationToken ct) => (await desk.RespondAsync(id, Caller.Of(user), request.Kind, ct)).OkOr();
 
     public static async Task<Results<Ok<SosView>, ProblemHttpResult>> Resolve(Guid id, ClaimsPrincipal user, SosDesk desk, CancellationToken ct) =>
-        Answer(await desk.ResolveAsync(id, Caller.Of(user), ct));
-
-    static Results<Ok<SosView>, ProblemHttpResult> Answer(Outcome<SosView> outcome) => outcome.Ok ? TypedResults.Ok(outcome.Value!) : outcome.Refusal();
+        (await desk.ResolveAsync(id, Caller.Of(user), ct)).OkOrRefusal();
 }

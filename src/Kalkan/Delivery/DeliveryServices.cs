@@ -33,11 +33,17 @@ public static class DeliveryServices
         services.AddHttpClient(PushSender.Client, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })
             .RemoveAllLoggers();
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PushOptions>>((o, push) => PerMember(o, PushLimit, push.Value.CallsPerMinute, TimeSpan.FromMinutes(1)));
+        services.AddPerMemberLimit<PushOptions>(PushLimit, push => push.CallsPerMinute);
         return services;
     }
 
     public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app) => app.MapPush();
+
+    /// <summary>A feature's <see cref="PerMember"/> window of a minute, as many calls as its own settings allow.</summary>
+    public static IServiceCollection AddPerMemberLimit<TOptions>(this IServiceCollection services, string policy, Func<TOptions, int> perMinute)
+        where TOptions : class =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<TOptions>>((limiter, options) =>
+            PerMember(limiter, policy, perMinute(options.Value), TimeSpan.FromMinutes(1))).Services;
 
     /// <summary>
     /// A fixed window per signed-in member (by her id; no address is kept), for features whose calls

@@ -52,6 +52,8 @@ public sealed class IncidentVersion
 /// <summary>One act (a violation code) of a version; its details are in the sealed body at the same slot.</summary>
 public sealed class IncidentAct
 {
+    public const string Table = "incident_acts";
+
     public Guid VersionId { get; set; }
     public int Slot { get; set; }
     public required string Code { get; set; }
@@ -60,6 +62,8 @@ public sealed class IncidentAct
 /// <summary>A victim or witness of a version, by pseudonym registry id: the name itself is sealed in the registry.</summary>
 public sealed class IncidentPerson
 {
+    public const string Table = "incident_people";
+
     public Guid VersionId { get; set; }
     public required string Role { get; set; }
     public int Slot { get; set; }
@@ -71,6 +75,8 @@ public sealed class IncidentPerson
 /// <summary>A perpetrator of a version, linked to a profile; what this incident said of him is in the sealed body at the same slot.</summary>
 public sealed class IncidentPerpetrator
 {
+    public const string Table = "incident_perpetrators";
+
     public Guid VersionId { get; set; }
     public int Slot { get; set; }
     public Guid ProfileId { get; set; }
@@ -81,15 +87,11 @@ sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>, IEntity
 {
     public void Configure(EntityTypeBuilder<Incident> incident)
     {
-        incident.ToTable(Incident.Table);
-        incident.HasKey(i => i.Id);
         incident.HasIndex(i => i.OwnerIndex);
     }
 
     public void Configure(EntityTypeBuilder<IncidentVersion> version)
     {
-        version.ToTable(IncidentVersion.Table);
-        version.HasKey(v => v.Id);
         version.HasIndex(v => new { v.IncidentId, v.Number }).IsUnique();
         version.HasIndex(v => v.OccurredFrom);
         version.Property(v => v.OccurredOn).HasMaxLength(10);
@@ -104,7 +106,6 @@ sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>, IEntity
 
     public void Configure(EntityTypeBuilder<IncidentAct> act)
     {
-        act.ToTable("incident_acts");
         act.HasKey(a => new { a.VersionId, a.Slot });
         act.Property(a => a.Code).HasMaxLength(32);
         act.HasIndex(a => a.Code);
@@ -112,7 +113,6 @@ sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>, IEntity
 
     public void Configure(EntityTypeBuilder<IncidentPerson> person)
     {
-        person.ToTable("incident_people");
         person.HasKey(p => new { p.VersionId, p.Role, p.Slot });
         person.Property(p => p.Role).HasMaxLength(8);
         person.HasIndex(p => p.PseudonymId);
@@ -121,7 +121,6 @@ sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>, IEntity
 
     public void Configure(EntityTypeBuilder<IncidentPerpetrator> perpetrator)
     {
-        perpetrator.ToTable("incident_perpetrators");
         perpetrator.HasKey(p => new { p.VersionId, p.Slot });
         perpetrator.HasIndex(p => p.ProfileId);
         perpetrator.HasOne<PerpetratorProfile>().WithMany().HasForeignKey(p => p.ProfileId).OnDelete(DeleteBehavior.Restrict);

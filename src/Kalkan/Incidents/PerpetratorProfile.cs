@@ -26,8 +26,6 @@ sealed class PerpetratorProfileConfiguration : IEntityTypeConfiguration<Perpetra
 {
     public void Configure(EntityTypeBuilder<PerpetratorProfile> profile)
     {
-        profile.ToTable(PerpetratorProfile.Table);
-        profile.HasKey(p => p.Id);
         profile.Property(p => p.Kind).HasMaxLength(16);
         profile.HasIndex(p => p.BadgeIndex);
         profile.HasIndex(p => p.PlateIndex);

@@ -19,8 +19,6 @@ sealed class PseudonymConfiguration : IEntityTypeConfiguration<Pseudonym>
 {
     public void Configure(EntityTypeBuilder<Pseudonym> pseudonym)
     {
-        pseudonym.ToTable(Pseudonym.Table);
-        pseudonym.HasKey(p => p.Id);
         pseudonym.HasIndex(p => p.NameIndex).IsUnique();
     }
 }

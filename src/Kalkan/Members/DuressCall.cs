@@ -17,9 +17,6 @@ public sealed class DuressCall
 
 sealed class DuressCallConfiguration : IEntityTypeConfiguration<DuressCall>
 {
-    public void Configure(EntityTypeBuilder<DuressCall> call)
-    {
-        call.ToTable(DuressCall.Table);
-        call.HasKey(c => c.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<DuressCall> call) { }
 }

@@ -24,8 +24,6 @@ sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> invitation)
     {
-        invitation.ToTable(Invitation.Table);
-        invitation.HasKey(i => i.Id);
         invitation.Property(i => i.Role).HasMaxLength(16);
         invitation.HasIndex(i => i.CodeIndex).IsUnique();
         invitation.HasIndex(i => i.CreatedBy);

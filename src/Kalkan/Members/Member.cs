@@ -40,8 +40,6 @@ sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> member)
     {
-        member.ToTable(Member.Table);
-        member.HasKey(m => m.Id);
         member.Property(m => m.Role).HasMaxLength(16);
         member.HasIndex(m => m.HandleIndex).IsUnique();
     }

@@ -1,6 +1,4 @@
-using Kalkan.Delivery;
 using Kalkan.Members;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Places;
 
@@ -23,8 +21,6 @@ public static class PlaceEndpoints
             Answer(await directory.RemoveAsync(id, ct))).RequireAuthorization(Roles.Defender);
         return app;
     }
-
-    public static void AddPlaceLimits(RateLimiterOptions limiter) => DeliveryServices.PerMember(limiter, GroupLimit, 60, TimeSpan.FromMinutes(1));
 
     /// <summary>The directory's outcome as HTTP: the status it decided, never another.</summary>
     static IResult Answer(PlaceOutcome outcome) => outcome switch

@@ -1,3 +1,5 @@
+using Kalkan.Delivery;
+
 namespace Kalkan.Places;
 
 public static class PlacesServices
@@ -6,7 +8,7 @@ public static class PlacesServices
     {
         services.AddOptions<PlacesOptions>().BindConfiguration(PlacesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PlaceDirectory>();
-        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(PlaceEndpoints.AddPlaceLimits);
+        services.AddPerMemberLimit<PlacesOptions>(PlaceEndpoints.GroupLimit, places => places.RequestsPerMinute);
         return services;
     }
 

@@ -22,9 +22,6 @@ public sealed record PlaceDetails(string Name, string Kind, string District, str
 
 sealed class SafePlaceConfiguration : IEntityTypeConfiguration<SafePlace>
 {
-    public void Configure(EntityTypeBuilder<SafePlace> place)
-    {
-        place.ToTable(SafePlace.Table);
-        place.HasKey(p => p.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<SafePlace> place) { }
 }

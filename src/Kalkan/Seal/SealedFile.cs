@@ -33,6 +33,47 @@ public static class SealedFile
         return nonce;
     }
 
+    /// <summary>What receiving an upload came to.</summary>
+    public enum Receipt { Stored, WrongType, TooLarge }
+
+    /// <param name="Size">In bytes, and <paramref name="Sha256"/> in lower-case hex, of what was stored.</param>
+    public sealed record Received(Receipt Receipt, long Size = 0, string Sha256 = "");
+
+    /// <summary>
+    /// Receives an upload as it streams in (evidence, a case's documents): hashed and sealed chunk by
+    /// chunk into a new file at <paramref name="path"/>, never whole in memory. Refused when its first
+    /// bytes are not what its type says, when it is empty, or once it passes <paramref name="maxBytes"/>;
+    /// whatever a refusal leaves on disk is the caller's to delete.
+    /// </summary>
+    public static async Task<Received> ReceiveAsync(Stream body, string path, byte[] key, string binding, long maxBytes,
+        Func<byte[], bool> looksRight, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var writer = new Writer(Create(path), key, binding);
+        var buffer = new byte[ChunkSize];
+        long total = 0;
+        int n;
+        while ((n = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
+        {
+            if (total == 0 && !looksRight(buffer[..Math.Min(n, 16)])) return new(Receipt.WrongType);
+            total += n;
+            if (total > maxBytes) return new(Receipt.TooLarge);
+            sha.AppendData(buffer, 0, n);
+            await writer.WriteAsync(buffer.AsMemory(0, n), ct);
+        }
+        if (total == 0) return new(Receipt.WrongType);
+        await writer.CompleteAsync(ct);
+        return new(Receipt.Stored, total, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    /// <summary>A new file (never one already there) that only this user may read.</summary>
+    public static FileStream Create(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(path, options);
+    }
+
     /// <summary>Writes plaintext as it comes; <see cref="CompleteAsync"/> seals the last chunk.</summary>
     public sealed class Writer(Stream output, byte[] key, string binding) : IAsyncDisposable
     {

@@ -31,8 +31,6 @@ sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> session)
     {
-        session.ToTable(Session.Table);
-        session.HasKey(s => s.Id);
         session.HasIndex(s => s.TokenHash).IsUnique();
         session.HasIndex(s => s.MemberIndex);
     }

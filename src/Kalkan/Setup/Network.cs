@@ -14,9 +14,6 @@ public sealed class Network
 
 sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
 {
-    public void Configure(EntityTypeBuilder<Network> network)
-    {
-        network.ToTable(Network.Table);
-        network.HasKey(n => n.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<Network> network) { }
 }

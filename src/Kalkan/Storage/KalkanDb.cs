@@ -16,8 +16,20 @@ public abstract class KalkanDb(DbContextOptions options) : DbContext(options)
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Session> Sessions => Set<Session>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    /// <summary>
+    /// Each feature's <c>IEntityTypeConfiguration</c>, and two conventions that spare them saying it
+    /// again: an entity's table is its <c>Table</c> constant (the name its sealed fields are bound to),
+    /// and a property named <c>Id</c> is its key (EF Core's own convention).
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.ApplyConfigurationsFromAssembly(typeof(KalkanDb).Assembly);
+        foreach (var entity in model.Model.GetEntityTypes())
+            if (entity.ClrType.GetField(TableConstant)?.GetRawConstantValue() is string table)
+                entity.SetTableName(table);
+    }
+
+    const string TableConstant = "Table";
 
     // Instants as Unix milliseconds: SQLite cannot compare DateTimeOffset in queries, and one
     // representation for both providers keeps the migrations alike.

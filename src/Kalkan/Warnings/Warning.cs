@@ -59,6 +59,8 @@ public sealed class WarningReport : WarningText
 /// </summary>
 public sealed class WarningCheckCount
 {
+    public const string Table = "warning_checks";
+
     public required byte[] MemberRef { get; set; }
     /// <summary>yyyy-MM-dd, UTC.</summary>
     public required string Day { get; set; }
@@ -69,18 +71,16 @@ sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>, IEntityTy
 {
     public void Configure(EntityTypeBuilder<Warning> warning)
     {
-        Text(warning, Warning.Table);
+        Text(warning);
         warning.HasIndex(w => w.ExpiresAt);
         warning.HasIndex(w => w.PlateIndex);
         warning.HasIndex(w => w.PhoneIndex);
     }
 
-    public void Configure(EntityTypeBuilder<WarningReport> report) => Text(report, WarningReport.Table);
+    public void Configure(EntityTypeBuilder<WarningReport> report) => Text(report);
 
-    static void Text<T>(EntityTypeBuilder<T> text, string table) where T : WarningText
+    static void Text<T>(EntityTypeBuilder<T> text) where T : WarningText
     {
-        text.ToTable(table);
-        text.HasKey(t => t.Id);
         text.Property(t => t.Kind).HasMaxLength(16);
         text.Property(t => t.Severity).HasMaxLength(8);
         text.Property(t => t.District).HasMaxLength(WarningInput.DistrictMaxLength);
@@ -89,7 +89,6 @@ sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>, IEntityTy
 
     public void Configure(EntityTypeBuilder<WarningCheckCount> count)
     {
-        count.ToTable("warning_checks");
         count.HasKey(c => new { c.MemberRef, c.Day });
         count.Property(c => c.Day).HasMaxLength(10);
     }

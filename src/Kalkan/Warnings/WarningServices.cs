@@ -1,6 +1,5 @@
 using Kalkan.Delivery;
 using Kalkan.Members;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Warnings;
 
@@ -17,8 +16,7 @@ public static class WarningServices
         services.AddScoped<IncidentConsent>();
         services.AddSingleton<ReportsPerMember>();
         services.AddScoped<IMemberErasure, CheckCountErasure>();
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WarningOptions>>((limiter, warnings) =>
-            DeliveryServices.PerMember(limiter, WarningEndpoints.GroupLimit, warnings.Value.RequestsPerMinute, TimeSpan.FromMinutes(1)));
+        services.AddPerMemberLimit<WarningOptions>(WarningEndpoints.GroupLimit, warnings => warnings.RequestsPerMinute);
         return services;
     }
 }

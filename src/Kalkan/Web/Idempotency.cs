@@ -67,8 +67,6 @@ sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<Idempoten
 {
     public void Configure(EntityTypeBuilder<IdempotentRequest> request)
     {
-        request.ToTable(IdempotentRequest.Table);
-        request.HasKey(r => r.Id);
         request.HasIndex(r => r.CreatedAt);
     }
 }

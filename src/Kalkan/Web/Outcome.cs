@@ -42,5 +42,11 @@ public sealed record Outcome<T>(int Status, T? Value = default, string? Title = 
     public Results<NoContent, ValidationProblem, ProblemHttpResult> NoContentOr() =>
         Ok ? TypedResults.NoContent() : Errors is { } errors ? errors.Problem() : Refusal();
 
+    /// <summary>200 with the value, or the refusal: for a service whose refusals never name a field.</summary>
+    public Results<Ok<T>, ProblemHttpResult> OkOrRefusal() => Ok ? TypedResults.Ok(Value!) : Refusal();
+
+    /// <summary>204, or the refusal: for a service whose refusals never name a field.</summary>
+    public Results<NoContent, ProblemHttpResult> NoContentOrRefusal() => Ok ? TypedResults.NoContent() : Refusal();
+
     public const string NothingHereTitle = "Nothing is here.";
 }

@@ -14,7 +14,7 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Member)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class AlertsModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map) : PageModel
+public sealed class AlertsModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map) : OutcomePage
 {
     static readonly Dictionary<string, string> DoneMessages = new()
     {
@@ -25,8 +25,6 @@ public sealed class AlertsModel(AlertDesk desk, LandmarkBook landmarks, IOptions
 
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
-    public PageOutcome? Outcome { get; private set; }
-    public string? Done { get; private set; }
     public MapOptions Map => map.Value;
     /// <summary>What she chose in a refused report, shown again so she loses nothing.</summary>
     public ReportRequest? Chosen { get; private set; }
@@ -73,13 +71,7 @@ public sealed class AlertsModel(AlertDesk desk, LandmarkBook landmarks, IOptions
     public async Task<IActionResult> OnPostUnpushAsync(string? endpoint, [FromServices] PushSubscriptions push, CancellationToken ct) =>
         StatusCode((await push.RemoveAsync(User.MemberId(), endpoint, ct)).Status);
 
-    async Task<IActionResult> ShowAsync(PageOutcome outcome, CancellationToken ct)
-    {
-        Outcome = outcome;
-        Response.StatusCode = outcome.Status;
-        await LoadAsync(ct);
-        return Page();
-    }
+    Task<IActionResult> ShowAsync(PageOutcome outcome, CancellationToken ct) => ShowAsync(outcome, null, () => LoadAsync(ct));
 
     async Task LoadAsync(CancellationToken ct)
     {

@@ -9,14 +9,12 @@ namespace Kalkan.Alerts.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AlertEndpoints.GroupLimit)]
-public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map, DuressWarnings duress) : PageModel
+public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map, DuressWarnings duress) : OutcomePage
 {
     public List<AlertView> Alerts { get; private set; } = [];
     public List<LandmarkView> Landmarks { get; private set; } = [];
     public List<HistoryCell> History { get; private set; } = [];
     public List<DuressWarnings.DuressView> Duress { get; private set; } = [];
-    public PageOutcome? Outcome { get; private set; }
-    public string? Done { get; private set; }
     public MapOptions Map => map.Value;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -40,14 +38,7 @@ public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOption
     public async Task<IActionResult> OnPostRemoveLandmarkAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(PageOutcome.From(await landmarks.RemoveAsync(id, ct)), "The landmark is removed.", ct);
 
-    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct)
-    {
-        Outcome = outcome;
-        if (outcome.Ok) Done = done;
-        else Response.StatusCode = outcome.Status;
-        await LoadAsync(ct);
-        return Page();
-    }
+    Task<IActionResult> ShowAsync(PageOutcome outcome, string done, CancellationToken ct) => ShowAsync(outcome, done, () => LoadAsync(ct));
 
     async Task LoadAsync(CancellationToken ct)
     {

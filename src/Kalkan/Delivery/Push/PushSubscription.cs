@@ -23,8 +23,6 @@ sealed class PushSubscriptionConfiguration : IEntityTypeConfiguration<PushSubscr
 {
     public void Configure(EntityTypeBuilder<PushSubscription> subscription)
     {
-        subscription.ToTable(PushSubscription.Table);
-        subscription.HasKey(s => s.Id);
         subscription.HasIndex(s => s.EndpointIndex).IsUnique();
         subscription.HasIndex(s => s.MemberId); // its key to the members table is declared by Members (MemberPhones)
     }

@@ -50,9 +50,6 @@ public sealed class VapidKey
 
 sealed class VapidKeyConfiguration : IEntityTypeConfiguration<VapidKey>
 {
-    public void Configure(EntityTypeBuilder<VapidKey> key)
-    {
-        key.ToTable(VapidKey.Table);
-        key.HasKey(k => k.Id);
-    }
+    // Its table and key follow the store's conventions (KalkanDb): this only puts it in the model.
+    public void Configure(EntityTypeBuilder<VapidKey> key) { }
 }

@@ -25,8 +25,6 @@ sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
 {
     public void Configure(EntityTypeBuilder<EvidenceFile> evidence)
     {
-        evidence.ToTable(EvidenceFile.Table);
-        evidence.HasKey(e => e.Id);
         evidence.HasIndex(e => e.IncidentId);
         evidence.Property(e => e.MediaType).HasMaxLength(64);
         evidence.Property(e => e.Sha256).HasMaxLength(64);

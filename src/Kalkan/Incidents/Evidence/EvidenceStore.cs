@@ -32,8 +32,11 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
         var stored = false;
         try
         {
-            var outcome = await ReceiveAsync(evidence, body, looksRight, ct);
-            if (outcome != EvidenceOutcome.Done) return (outcome, null);
+            var received = await SealedFile.ReceiveAsync(body, PathOf(evidence.Id, Original), KeyOf(Original), Binding(evidence.Id, Original),
+                options.Value.MaxBytes, looksRight, ct);
+            if (received.Receipt != SealedFile.Receipt.Stored)
+                return (received.Receipt == SealedFile.Receipt.TooLarge ? EvidenceOutcome.TooLarge : EvidenceOutcome.RefusedType, null);
+            (evidence.Size, evidence.Sha256) = (received.Size, received.Sha256);
             if (mediaType == "image/jpeg") evidence.SharedSha256 = await WriteSharedAsync(evidence.Id, JpegMetadata.StripAsync, ct);
             if (mediaType == "image/png") evidence.SharedSha256 = await WriteSharedAsync(evidence.Id, PngMetadata.StripAsync, ct);
             if (!string.IsNullOrWhiteSpace(name) && name.Length <= 255)
@@ -53,34 +56,12 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
         }
     }
 
-    async Task<EvidenceOutcome> ReceiveAsync(EvidenceFile evidence, Stream body, Func<byte[], bool> looksRight, CancellationToken ct)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var writer = new SealedFile.Writer(Create(PathOf(evidence.Id, Original)), KeyOf(Original), Binding(evidence.Id, Original));
-        var buffer = new byte[SealedFile.ChunkSize];
-        long total = 0;
-        int n;
-        while ((n = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct)) > 0)
-        {
-            if (total == 0 && !looksRight(buffer[..Math.Min(n, 16)])) return EvidenceOutcome.RefusedType;
-            total += n;
-            if (total > options.Value.MaxBytes) return EvidenceOutcome.TooLarge;
-            sha.AppendData(buffer, 0, n);
-            await writer.WriteAsync(buffer.AsMemory(0, n), ct);
-        }
-        if (total == 0) return EvidenceOutcome.RefusedType;
-        await writer.CompleteAsync(ct);
-        evidence.Size = total;
-        evidence.Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
-        return EvidenceOutcome.Done;
-    }
-
     /// <summary>The copy to view or share, written from the sealed original through a filter that drops the type's metadata.</summary>
     async Task<string> WriteSharedAsync(Guid id, Func<Stream, Func<ReadOnlyMemory<byte>, CancellationToken, Task>, CancellationToken, Task> strip, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var original = OpenCopy(id, Original);
-        await using var writer = new SealedFile.Writer(Create(PathOf(id, Shared)), KeyOf(Shared), Binding(id, Shared));
+        await using var writer = new SealedFile.Writer(SealedFile.Create(PathOf(id, Shared)), KeyOf(Shared), Binding(id, Shared));
         await strip(original, async (bytes, token) => { sha.AppendData(bytes.Span); await writer.WriteAsync(bytes, token); }, ct);
         await writer.CompleteAsync(ct);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
@@ -100,13 +81,6 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
         [.. (await db.Set<EvidenceFile>().AsNoTracking().Where(e => e.IncidentId == incidentId).OrderBy(e => e.AddedAt).ToListAsync(ct)).Select(View)];
 
     Stream OpenCopy(Guid id, string copy) => new SealedFile.Reader(File.OpenRead(PathOf(id, copy)), KeyOf(copy), Binding(id, copy));
-
-    static FileStream Create(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return new FileStream(path, options);
-    }
 
     EvidenceView View(EvidenceFile e) => new(e.Id, e.MediaType, e.Size, e.Sha256, e.SharedSha256,
         e.NameSealed is null ? null : cipher.DecryptString(e.NameSealed, new FieldRef(EvidenceFile.Table, EvidenceFile.NameColumn, e.Id)), e.AddedAt);

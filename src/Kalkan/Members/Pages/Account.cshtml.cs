@@ -7,12 +7,10 @@ namespace Kalkan.Members.Pages;
 /// the service the API calls and answers with the status it decided.
 /// </summary>
 [Authorize(Roles.Member)]
-public sealed class AccountModel(AccountDesk account, PassphraseDesk passphrases, SecondFactorDesk secondFactor) : PageModel
+public sealed class AccountModel(AccountDesk account, PassphraseDesk passphrases, SecondFactorDesk secondFactor) : OutcomePage
 {
     public AccountView? Me { get; private set; }
     public List<SessionView> Sessions { get; private set; } = [];
-    public PageOutcome? Outcome { get; private set; }
-    public string? Done { get; private set; }
     public EnrolResponse? Enrolment { get; private set; }
     public string? EnrolmentQr { get; private set; }
 
@@ -55,15 +53,7 @@ public sealed class AccountModel(AccountDesk account, PassphraseDesk passphrases
         return Redirect("/exit");
     }
 
-    /// <summary>The page again with what happened, answering with the status the service decided.</summary>
-    async Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, string? done, CancellationToken ct)
-    {
-        Outcome = PageOutcome.From(outcome);
-        if (outcome.Ok) Done = done;
-        else Response.StatusCode = outcome.Status;
-        await LoadAsync(ct);
-        return Page();
-    }
+    Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, string? done, CancellationToken ct) => ShowAsync(outcome, done, () => LoadAsync(ct));
 
     async Task LoadAsync(CancellationToken ct)
     {

@@ -7,14 +7,12 @@ namespace Kalkan.Members.Pages;
 /// revoking, through the services the API calls, answering with the status they decided.
 /// </summary>
 [Authorize(Roles.Defender)]
-public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites) : PageModel
+public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites) : OutcomePage
 {
     public List<MemberView> Members { get; private set; } = [];
     public InviteResponse? Invitation { get; private set; }
     public string? InvitationQr { get; private set; }
     public string? InvitationUrl { get; private set; }
-    public PageOutcome? Outcome { get; private set; }
-    public string? Done { get; private set; }
 
     public ILookup<Guid?, MemberView> Children => Members.ToLookup(m => m.InvitedBy is { } p && Members.Any(x => x.Id == p) ? m.InvitedBy : (Guid?)null);
 
@@ -39,12 +37,5 @@ public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites
         return await ShowAsync(outcome, ct);
     }
 
-    /// <summary>The page again, with what happened; a refusal answers with the status the service decided.</summary>
-    async Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, CancellationToken ct)
-    {
-        Outcome = PageOutcome.From(outcome);
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
-        await OnGetAsync(ct);
-        return Page();
-    }
+    Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, CancellationToken ct) => ShowAsync(outcome, null, () => OnGetAsync(ct));
 }

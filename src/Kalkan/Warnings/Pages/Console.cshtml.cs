@@ -10,12 +10,10 @@ namespace Kalkan.Warnings.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [EnableRateLimiting(WarningEndpoints.GroupLimit)]
-public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : PageModel
+public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : OutcomePage
 {
     public List<WarningDetails> Warnings { get; private set; } = [];
     public List<ReportView> Reports { get; private set; } = [];
-    public PageOutcome? Outcome { get; private set; }
-    public string? Done { get; private set; }
     /// <summary>The form that was refused (the publish form, or one report's), shown again with its messages.</summary>
     public WarningForm? Chosen { get; private set; }
     public Guid? ChosenReport { get; private set; }
@@ -37,17 +35,10 @@ public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : Pag
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(PageOutcome.From(await desk.WithdrawAsync(id, ct)), "The warning is withdrawn.", null, null, ct);
 
-    async Task<IActionResult> ShowAsync(PageOutcome outcome, string done, WarningForm? form, Guid? report, CancellationToken ct)
+    Task<IActionResult> ShowAsync(PageOutcome outcome, string done, WarningForm? form, Guid? report, CancellationToken ct)
     {
-        Outcome = outcome;
-        if (outcome.Ok) Done = done;
-        else
-        {
-            (Chosen, ChosenReport) = (form, report);
-            Response.StatusCode = outcome.Status;
-        }
-        await LoadAsync(ct);
-        return Page();
+        if (!outcome.Ok) (Chosen, ChosenReport) = (form, report);
+        return ShowAsync(outcome, done, () => LoadAsync(ct));
     }
 
     async Task LoadAsync(CancellationToken ct)
