@@ -148,10 +148,12 @@ internal sealed class SurveyRows
         return true;
     }
 
+    // A byte loop: the cells left are a few bytes long, shorter than a vectorised search pays for.
     int FieldEnd(ReadOnlySpan<byte> record, int start)
     {
-        int end = record[start..].IndexOf(separator);
-        return end < 0 ? record.Length : start + end;
+        int end = start;
+        while (end < record.Length && record[end] != separator) end++;
+        return end;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
