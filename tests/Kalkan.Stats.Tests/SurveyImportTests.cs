@@ -128,6 +128,25 @@ public class SurveyImportTests
     }
 
     [Fact]
+    public async Task Plain_rows_and_rows_needing_the_full_reader_count_the_same()
+    {
+        // The same answers, once as plain digits (read in one pass) and once quoted, spaced or
+        // spelt out (read by the full reader), in any mix.
+        string plain = Surveys.Build(Header, ("R,KG,1,1,0", 30), ("R,TZ,0,,1", 20), ("R,,1,1,1", 5), ("R,KG,,0,0", 4));
+        string full = Surveys.Build(Header, ("\"R\",KG,yes,1,0", 10), ("R,KG,1, 1,0", 10), ("R,\"KG\",1,1,false", 10),
+            ("R,TZ,0,,TRUE", 20), ("R,\"\",1,1,1", 5), ("R,KG,NA,0,0", 4));
+        string mixed = Surveys.Build(Header, ("R,KG,1,1,0", 15), ("R,KG,1, 1,0", 15), ("R,TZ,0,,1", 10), ("R,TZ,No,,1", 10),
+            ("R,,1,1,1", 5), ("R,KG,,0,0", 2), ("R,KG,n/a,0,0", 2));
+        var expected = (await Surveys.AnalyzeAsync(plain)).Outcomes.Select(o => o.Strata.Select(t => t.Table).Append(o.Crude.Table).ToList()).ToList();
+        foreach (string csv in new[] { full, mixed })
+        {
+            var result = await Surveys.AnalyzeAsync(csv);
+            Assert.Equal(expected, result.Outcomes.Select(o => o.Strata.Select(t => t.Table).Append(o.Crude.Table).ToList()).ToList());
+            Assert.Equal(["KG", "TZ"], result.Strata);
+        }
+    }
+
+    [Fact]
     public async Task A_file_read_in_small_pieces_counts_the_same()
     {
         string csv = Surveys.Build(Header, ("R,KG,1,1,0", 300), ("\"R\",TZ,0,\"1\",1", 200), ("R,TZ,1,,0", 100));

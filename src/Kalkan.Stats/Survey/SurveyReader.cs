@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kalkan.Stats.Survey;
@@ -45,20 +46,25 @@ public static class SurveyReader
         }
     }
 
-    // Hands every complete record to the header or row reader; returns the bytes used.
+    // Hands every complete record to the header or row reader; returns the bytes used. Fully
+    // optimised at once, for the reason TryAddPlain is.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int Consume(ReadOnlySpan<byte> data, bool final, AnalysisOptions options, ref SurveyRows? rows, ref long row)
     {
         int used = 0;
         while (used < data.Length)
         {
             var rest = data[used..];
-            int length = CsvFields.RecordLength(rest, final);
+            // A record without quotes ends at its newline; only one with quotes needs walking.
+            int stop = rest.IndexOfAny((byte)'\n', (byte)'"');
+            bool plain = stop >= 0 && rest[stop] == (byte)'\n';
+            int length = plain ? stop : CsvFields.RecordLength(rest, final);
             if (length < 0) break;
             var record = rest[..length];
             if (!record.IsEmpty && record[^1] == (byte)'\r') record = record[..^1];
             row++;
             if (rows is null) rows = SurveyRows.FromHeader(record, options);
-            else rows.Add(record, row);
+            else if (!plain || !rows.TryAddPlain(record)) rows.Add(record, row);
             used += Math.Min(length + 1, rest.Length);
         }
         return used;
