@@ -25,53 +25,41 @@ static partial class IngestBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        // --db 'Host=...;Username=...': the same on a fresh PostgreSQL database (issue 16's reports per second on PostgreSQL).
-        var postgres = ScratchDatabase.ServerOf(args);
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         ServerBench.LiftReportLimits();
-        var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
-        await using var database = postgres is null ? null : await ScratchDatabase.CreateAsync(postgres);
-        string[] store = database?.StoreArgs ?? [];
-        Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
-        try
-        {
-            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, .. store, "--network", "Bench", "--admin", "bench-admin"]);
-            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, .. store, "--urls", $"http://127.0.0.1:{Port}"], unseal: true);
-            using var stop = new FanoutBench.Stopper(kalkan);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromMinutes(2) };
-            await ServerBench.WaitFor200Async(http, "/signin");
-            var token = await FanoutBench.TokenAsync(http);
-            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            var script = Path.Combine(data, "report.lua");
-            await File.WriteAllTextAsync(script, Script(token));
+        // --db 'Host=...;Username=...': the same on a fresh PostgreSQL database (issue 16's reports per second on PostgreSQL).
+        await using var store = await BenchStore.InitAsync(kalkanDll, args);
+        using var kalkan = ServerBench.Start(kalkanDll, ["serve", .. store.Args, "--urls", $"http://127.0.0.1:{Port}"], unseal: true);
+        using var stop = new FanoutBench.Stopper(kalkan);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromMinutes(2) };
+        await ServerBench.WaitFor200Async(http, "/signin");
+        var token = await FanoutBench.TokenAsync(http);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var script = Path.Combine(store.Data, "report.lua");
+        await File.WriteAllTextAsync(script, Script(token));
 
-            await WrkAsync($"http://127.0.0.1:{Port}/api/v1/health", null, "3s", "0"); // warm-up
-            await WrkAsync($"http://127.0.0.1:{Port}/api/v1/alerts", script, "3s", "0");
-            var health = await WrkAsync($"http://127.0.0.1:{Port}/api/v1/health", null, "10s", "0");
-            long before = await StoredAsync(http);
-            var reports = await WrkAsync($"http://127.0.0.1:{Port}/api/v1/alerts", script, "10s", "5000000");
-            long stored = await StoredAsync(http) - before;
+        await WrkAsync($"http://127.0.0.1:{Port}/api/v1/health", null, "3s", "0"); // warm-up
+        await WrkAsync($"http://127.0.0.1:{Port}/api/v1/alerts", script, "3s", "0");
+        var health = await WrkAsync($"http://127.0.0.1:{Port}/api/v1/health", null, "10s", "0");
+        long before = await StoredAsync(http);
+        var reports = await WrkAsync($"http://127.0.0.1:{Port}/api/v1/alerts", script, "10s", "5000000");
+        long stored = await StoredAsync(http) - before;
 
-            Console.WriteLine($"POST /api/v1/alerts: {reports.Rps:F0} reports/s, p50 {reports.P50}, p99 {reports.P99}; " +
-                              $"{reports.Requests} answered, refused: {reports.Refused} (wrk: non-2xx {reports.Non2xx}, socket errors {reports.SocketErrors}); stored {stored}");
-            Console.WriteLine($"GET /api/v1/health:  {health.Rps:F0} req/s, p50 {health.P50}, p99 {health.P99}; non-2xx {health.Non2xx}, socket errors {health.SocketErrors}");
-            Console.WriteLine($"reports / health: {reports.Rps / health.Rps:F3}");
-            var failures = new List<string>();
-            if (reports.Refused > 0 || reports.Non2xx > 0) failures.Add($"{Math.Max(reports.Refused, reports.Non2xx)} reports were not answered 201");
-            if (reports.SocketErrors > 0 || health.SocketErrors > 0) failures.Add("wrk counted socket errors or timeouts");
-            if (health.Non2xx > 0) failures.Add($"{health.Non2xx} health requests failed");
-            // wrk stops with up to one request in flight per connection: the store may hold those too.
-            if (stored < reports.Requests || stored > reports.Requests + Connections)
-                failures.Add($"wrk counted {reports.Requests} answers but the store gained {stored} alerts");
-            foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
-            kalkan.Kill(true);
-            return failures.Count == 0 ? 0 : 1;
-        }
-        finally
-        {
-            try { Directory.Delete(data, true); } catch (IOException) { }
-        }
+        Console.WriteLine($"POST /api/v1/alerts: {reports.Rps:F0} reports/s, p50 {reports.P50}, p99 {reports.P99}; " +
+                          $"{reports.Requests} answered, refused: {reports.Refused} (wrk: non-2xx {reports.Non2xx}, socket errors {reports.SocketErrors}); stored {stored}");
+        Console.WriteLine($"GET /api/v1/health:  {health.Rps:F0} req/s, p50 {health.P50}, p99 {health.P99}; non-2xx {health.Non2xx}, socket errors {health.SocketErrors}");
+        Console.WriteLine($"reports / health: {reports.Rps / health.Rps:F3}");
+        var failures = new List<string>();
+        if (reports.Refused > 0 || reports.Non2xx > 0) failures.Add($"{Math.Max(reports.Refused, reports.Non2xx)} reports were not answered 201");
+        if (reports.SocketErrors > 0 || health.SocketErrors > 0) failures.Add("wrk counted socket errors or timeouts");
+        if (health.Non2xx > 0) failures.Add($"{health.Non2xx} health requests failed");
+        // wrk stops with up to one request in flight per connection: the store may hold those too.
+        if (stored < reports.Requests || stored > reports.Requests + Connections)
+            failures.Add($"wrk counted {reports.Requests} answers but the store gained {stored} alerts");
+        foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
+        kalkan.Kill(true);
+        return failures.Count == 0 ? 0 : 1;
     }
 
     static string Script(string token) => $$"""

@@ -25,19 +25,14 @@ static class TimerBench
         if (args.Contains("--medium")) (Members, PerMember, LeadSeconds, args) = (100, 200, 60, args.Where(a => a != "--medium").ToArray());
         // --lead=SECONDS: when they fall due; creating them must finish first (slower on a busy machine).
         if (args.FirstOrDefault(a => a.StartsWith("--lead=")) is { } lead) (LeadSeconds, args) = (int.Parse(lead[7..]), args.Where(a => a != lead).ToArray());
-        // --db 'Host=...;Username=...': on a fresh PostgreSQL database, where timers are claimed in batches with SKIP LOCKED.
-        var postgres = ScratchDatabase.ServerOf(args);
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
-        var data = Directory.CreateTempSubdirectory("kalkan-bench-").FullName;
-        await using var database = postgres is null ? null : await ScratchDatabase.CreateAsync(postgres);
-        string[] store = database?.StoreArgs ?? [];
-        Console.WriteLine($"store: {(database is null ? "SQLite" : "PostgreSQL")}");
+        // --db 'Host=...;Username=...': on a fresh PostgreSQL database, where timers are claimed in batches with SKIP LOCKED.
+        await using var store = await BenchStore.InitAsync(kalkanDll, args);
         try
         {
-            await ServerBench.RunToEndAsync(kalkanDll, ["init", "--data", data, .. store, "--network", "Bench", "--admin", "bench-admin"]);
             // Default settings: nothing is raised for the run.
-            using var kalkan = ServerBench.Start(kalkanDll, ["serve", "--data", data, .. store, "--urls", "http://127.0.0.1:5195"], unseal: true);
+            using var kalkan = ServerBench.Start(kalkanDll, ["serve", .. store.Args, "--urls", "http://127.0.0.1:5195"], unseal: true);
             using var killOnExit = ServerBench.KillOnDispose(kalkan);
             using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5195"), Timeout = TimeSpan.FromMinutes(10) };
             await ServerBench.WaitFor200Async(http, "/signin");
@@ -100,9 +95,8 @@ static class TimerBench
         }
         finally
         {
-            if (File.Exists(Path.Combine(data, "logs", "kalkan.log")))
-                foreach (var line in File.ReadLines(Path.Combine(data, "logs", "kalkan.log")).Where(l => l.Contains("Warning") || l.Contains("Error"))) Console.WriteLine("server: " + line);
-            try { Directory.Delete(data, true); } catch (IOException) { }
+            if (File.Exists(Path.Combine(store.Data, "logs", "kalkan.log")))
+                foreach (var line in File.ReadLines(Path.Combine(store.Data, "logs", "kalkan.log")).Where(l => l.Contains("Warning") || l.Contains("Error"))) Console.WriteLine("server: " + line);
         }
     }
 

@@ -8,8 +8,7 @@ public class AlertPagesTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (api, _) = await kalkan.MemberAsync(handle: "nurgul", passphrase: "nurgul's passphrase for tests");
-        var member = kalkan.Browser();
-        await member.SubmitAsync("/signin", new() { ["handle"] = "nurgul", ["passphrase"] = "nurgul's passphrase for tests" });
+        var member = await kalkan.SignedInBrowserAsync("nurgul", "nurgul's passphrase for tests");
 
         var bad = await member.SubmitAsync("/alerts?handler=Report", new() { ["kind"] = "checkpoint", ["lat"] = "north", ["lon"] = "74.6" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -21,8 +20,7 @@ public class AlertPagesTests
         Assert.Equal(42.8746, alert.GetProperty("lat").GetDouble());
 
         var (other, _) = await kalkan.MemberAsync(handle: "asel", passphrase: "asel's passphrase for tests");
-        var second = kalkan.Browser();
-        await second.SubmitAsync("/signin", new() { ["handle"] = "asel", ["passphrase"] = "asel's passphrase for tests" });
+        var second = await kalkan.SignedInBrowserAsync("asel", "asel's passphrase for tests");
         var page = await second.GetStringAsync("/alerts?lang=ru");
         Assert.Contains("Пост (проверка)", page);
         Assert.Contains("near the school", page);
@@ -32,8 +30,7 @@ public class AlertPagesTests
         var again = await second.SubmitAsync("/alerts?handler=Confirm", new() { ["id"] = alert.GetProperty("id").GetString()! });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        var defender = kalkan.Browser();
-        await defender.SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
+        var defender = await kalkan.SignedInBrowserAsync(Scenario.AdminHandle, Scenario.AdminPassphrase);
         var console = await defender.GetStringAsync("/console/alerts");
         Assert.Contains("Reporter&#x27;s record: 1 reports, 0 verified, 0 dismissed", console.Replace("'", "&#x27;"));
         var verified = await defender.SubmitAsync("/console/alerts?handler=Verify", new() { ["id"] = alert.GetProperty("id").GetString()! });
@@ -49,9 +46,7 @@ public class AlertPagesTests
     public async Task The_console_is_for_defenders_only(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "dinara", passphrase: "dinara's passphrase for tests");
-        var member = kalkan.Browser();
-        await member.SubmitAsync("/signin", new() { ["handle"] = "dinara", ["passphrase"] = "dinara's passphrase for tests" });
+        var member = await kalkan.MemberBrowserAsync(handle: "dinara", passphrase: "dinara's passphrase for tests");
         var response = await member.GetAsync("/console/alerts");
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.NotFound, $"{(int)response.StatusCode}");
         Assert.DoesNotContain("Verify", await response.Content.ReadAsStringAsync());

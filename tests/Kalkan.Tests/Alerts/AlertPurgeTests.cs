@@ -27,10 +27,10 @@ public class AlertPurgeTests
         var (reporter, reporterId) = await kalkan.MemberAsync();
         var (confirmer, confirmerId) = await kalkan.MemberAsync();
         var (defender, _) = await kalkan.MemberAsync("defender");
-        var checkpoint = await (await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8746, lon = 74.5698, note = "by the bridge" })).Content.ReadFromJsonAsync<JsonElement>();
+        var checkpoint = await reporter.ReportAsync(new { kind = "checkpoint", lat = 42.8746, lon = 74.5698, note = "by the bridge" });
         var id = checkpoint.GetProperty("id").GetString()!;
         await confirmer.PostAsync($"/api/v1/alerts/{id}/confirm", null);
-        var raid = await (await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.80, lon = 74.60 })).Content.ReadFromJsonAsync<JsonElement>();
+        var raid = await reporter.ReportAsync(new { kind = "raid", lat = 42.80, lon = 74.60 });
         Assert.Equal(HttpStatusCode.OK, (await defender.PostAsync($"/api/v1/alerts/{raid.GetProperty("id").GetString()}/dismiss", null)).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(2));
 

@@ -7,9 +7,7 @@ public class AlertRulesTests
     public async Task Bad_reports_and_forbidden_acts_are_4xx_and_change_nothing(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (reporter, _) = await kalkan.MemberAsync();
-        var (other, _) = await kalkan.MemberAsync();
-        var alert = await (await reporter.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>();
+        var (reporter, other, alert) = await CheckpointAndAnotherMemberAsync(kalkan);
         var id = alert.GetProperty("id").GetString();
         var before = await ListAsync(reporter);
 
@@ -33,6 +31,14 @@ public class AlertRulesTests
         Assert.Equal(1, only.GetProperty("confirmations").GetInt32());
     }
 
+    /// <summary>A member who reported a checkpoint at 42.87, 74.59 (the alert as she got it back), and another member.</summary>
+    static async Task<(HttpClient Reporter, HttpClient Other, JsonElement Alert)> CheckpointAndAnotherMemberAsync(KalkanFactory kalkan)
+    {
+        var (reporter, _) = await kalkan.MemberAsync();
+        var (other, _) = await kalkan.MemberAsync();
+        return (reporter, other, await reporter.ReportAsync(new { kind = "checkpoint", lat = 42.87, lon = 74.59 }));
+    }
+
     [Theory, Stores]
     public async Task A_note_of_exactly_280_characters_is_taken(Store kind)
     {
@@ -48,9 +54,7 @@ public class AlertRulesTests
     public async Task A_report_within_300_m_of_an_active_alert_of_its_kind_confirms_it_instead_of_adding_a_pin(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (first, _) = await kalkan.MemberAsync();
-        var (second, _) = await kalkan.MemberAsync();
-        var original = await (await first.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8700, lon = 74.5900 })).Content.ReadFromJsonAsync<JsonElement>();
+        var (first, second, original) = await CheckpointAndAnotherMemberAsync(kalkan);
 
         // About 220 m north: the same checkpoint, seen by someone else.
         var near = await second.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.8720, lon = 74.5900, note = "they stop taxis" });
@@ -79,11 +83,11 @@ public class AlertRulesTests
         var (defender, _) = await kalkan.MemberAsync("defender");
         for (var i = 0; i < 2; i++)
         {
-            var noise = await (await flooder.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 10.0 + i, lon = 10.0 })).Content.ReadFromJsonAsync<JsonElement>();
+            var noise = await flooder.ReportAsync(new { kind = "raid", lat = 10.0 + i, lon = 10.0 });
             Assert.Equal(2, noise.GetProperty("required").GetInt32());
             Assert.Equal(HttpStatusCode.OK, (await defender.PostAsync($"/api/v1/alerts/{noise.GetProperty("id").GetString()}/dismiss", null)).StatusCode);
         }
-        var next = await (await flooder.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 20.0, lon = 20.0 })).Content.ReadFromJsonAsync<JsonElement>();
+        var next = await flooder.ReportAsync(new { kind = "raid", lat = 20.0, lon = 20.0 });
         Assert.Equal(3, next.GetProperty("required").GetInt32());
 
         var seen = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == next.GetProperty("id").GetString());
@@ -102,12 +106,12 @@ public class AlertRulesTests
         var (member, _) = await kalkan.MemberAsync();
         var landmark = await (await defender.PostAsJsonAsync("/api/v1/landmarks", new { name = "Osh bazaar", lat = 42.8747, lon = 74.5815 })).Content.ReadFromJsonAsync<JsonElement>();
 
-        var alert = await (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", landmark = landmark.GetProperty("id").GetString() })).Content.ReadFromJsonAsync<JsonElement>();
+        var alert = await member.ReportAsync(new { kind = "checkpoint", landmark = landmark.GetProperty("id").GetString() });
         Assert.Equal(42.8747, alert.GetProperty("lat").GetDouble());
         Assert.Equal("Osh bazaar", alert.GetProperty("landmark").GetString());
         var life = alert.GetProperty("expiresAt").GetDateTimeOffset() - alert.GetProperty("reportedAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromSeconds(5), life);
-        var raid = await (await member.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 1.0, lon = 1.0 })).Content.ReadFromJsonAsync<JsonElement>();
+        var raid = await member.ReportAsync(new { kind = "raid", lat = 1.0, lon = 1.0 });
         Assert.Equal(TimeSpan.FromHours(6), raid.GetProperty("expiresAt").GetDateTimeOffset() - raid.GetProperty("reportedAt").GetDateTimeOffset());
 
         var names = await member.GetFromJsonAsync<JsonElement>("/api/v1/landmarks");

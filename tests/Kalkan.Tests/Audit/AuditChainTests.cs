@@ -8,9 +8,8 @@ public class AuditChainTests
     public async Task The_chain_records_what_happened_and_audit_verify_finds_the_first_tampered_entry(Store kind)
     {
         await using var store = await TestStore.CreateAsync(kind);
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var (defender, _) = await kalkan.MemberAsync("defender");
             await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" });
             await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" });

@@ -6,7 +6,7 @@ namespace Kalkan.Tests.Browser;
 /// <summary>
 /// The member's /alerts page in a real browser, every request it makes recorded: alerts sorted by
 /// distance from a position that never leaves the phone, live updates, the map through the
-/// server's tile cache, a report in three taps.
+/// stage.Server's tile cache, a report in three taps.
 /// </summary>
 public class AlertPageTests
 {
@@ -18,23 +18,16 @@ public class AlertPageTests
     {
         await using var tiles = await FakeTileServer.StartAsync(Png);
         var tileHost = tiles.Urls.Single();
-        await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false, settings: new Dictionary<string, string?>
+        await using var stage = await PhoneStage.OpenAsync(kind, new Dictionary<string, string?>
         {
             ["Map:TileUrl"] = tileHost + "/{z}/{x}/{y}.png",
         });
-        var server = kalkan.ServeOnLoopback();
-        await kalkan.SetUpAsync();
-        await CreateAsync(kalkan, "zarina", "zarina's passphrase for tests");
-        await CreateAsync(kalkan, "other-member", "other member's passphrase");
-        var other = new HttpClient { BaseAddress = server };
-        other.WithToken(await other.SignInAsync("other-member", "other member's passphrase"));
+        await stage.Kalkan.CreateMemberAsync("zarina", "zarina's passphrase for tests");
+        var other = await stage.MemberApiAsync("other-member", "other member's passphrase");
         await Post(other, "raid", 42.95, 74.80);                 // about 20 km away
         await Post(other, "checkpoint", PhoneLat + 0.004, PhoneLon); // about 450 m north
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await stage.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Geolocation = new Geolocation { Latitude = (float)PhoneLat, Longitude = (float)PhoneLon },
             Permissions = ["geolocation"],
@@ -45,8 +38,8 @@ public class AlertPageTests
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
-        await page.SignInAsync(server, "zarina", "zarina's passphrase for tests");
-        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        await page.SignInAsync(stage.Server, "zarina", "zarina's passphrase for tests");
+        await page.GotoAsync(stage.Url("/alerts"));
         Assert.NotNull(await page.QuerySelectorAsync("#quick-exit"));
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
 
@@ -63,15 +56,13 @@ public class AlertPageTests
         await page.WaitForFunctionAsync("() => document.querySelector('#alert-list li.alert:first-child .what').textContent === 'Patrol'", null,
             new PageWaitForFunctionOptions { Timeout = 1000 });
 
-        // The map, on request: tiles from this server only.
+        // The map, on request: tiles from this stage.Server only.
         await page.ClickAsync("#map-toggle");
         await page.WaitForSelectorAsync("#map img.leaflet-tile-loaded");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#map path.leaflet-interactive').length >= 4"); // three alerts and her own dot
 
         // Three taps: a kind, send (the place is her position, filled in by the page).
-        await page.ClickAsync("#report > summary");
-        await page.ClickAsync("label.kind-checkpoint");
-        await page.ClickAsync("button.send");
+        await page.ReportAsync("checkpoint");
         await page.WaitForSelectorAsync("p.notice[role=status]");
         var mine = (await other.GetFromJsonAsync<JsonElement>("/api/v1/alerts"))!.EnumerateArray().ToList();
         Assert.Contains(mine, a => Math.Abs(a.GetProperty("lat").GetDouble() - PhoneLat) < 1e-5 && a.GetProperty("kind").GetString() == "checkpoint");
@@ -84,7 +75,7 @@ public class AlertPageTests
         {
             var url = new Uri(request.Url);
             if (url.Scheme is "data" or "blob") continue;
-            Assert.True(url.Host == server.Host && url.Port == server.Port, $"asked another host: {request.Url}");
+            Assert.True(url.Host == stage.Server.Host && url.Port == stage.Server.Port, $"asked another host: {request.Url}");
             var carried = request.Url + " " + (request.PostData ?? "") + " " + string.Join(" ", request.Headers.Values);
             if (request.Method == "POST" && url.Query.Contains("handler=Report"))
             {
@@ -96,8 +87,8 @@ public class AlertPageTests
         }
         Assert.Equal(1, reports);
         Assert.Empty(errors);
-        // The server fetched the tiles; its log says nothing of which ones, nor of any place.
-        await using var logFile = new FileStream(Path.Combine(kalkan.Store.DataDir, "logs", "kalkan.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        // The stage.Server fetched the tiles; its log says nothing of which ones, nor of any place.
+        await using var logFile = new FileStream(Path.Combine(stage.Kalkan.Store.DataDir, "logs", "kalkan.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var log = await new StreamReader(logFile).ReadToEndAsync();
         Assert.DoesNotContain(new Uri(tileHost).Authority, log);
         Assert.DoesNotContain("/tiles/", log);
@@ -109,13 +100,6 @@ public class AlertPageTests
     {
         var text = value.ToString("F7", CultureInfo.InvariantCulture);
         for (var decimals = 3; decimals <= 7; decimals++) yield return text[..(text.IndexOf('.') + 1 + decimals)];
-    }
-
-    static async Task CreateAsync(KalkanFactory kalkan, string handle, string passphrase)
-    {
-        await using var scope = kalkan.Services.CreateAsyncScope();
-        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync(handle, passphrase, "member", null, CancellationToken.None);
-        Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
     }
 
     static async Task Post(HttpClient member, string kind, double lat, double lon)

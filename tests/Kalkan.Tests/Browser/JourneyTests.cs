@@ -15,18 +15,12 @@ public class JourneyTests
     [Fact]
     public async Task A_member_joins_is_warned_reports_calls_for_help_checks_in_goes_offline_and_leaves_in_a_second()
     {
-        var (kalkan, server, defender) = await Phone.ServeAsync();
-        await using var ___ = kalkan;
-        await kalkan.CreateMemberAsync("other", "other member's passphrase");
-        var other = new HttpClient { BaseAddress = server };
-        other.WithToken(await other.SignInAsync("other", "other member's passphrase"));
-        var invite = await (await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).Content.ReadFromJsonAsync<JsonElement>();
+        await using var stage = await PhoneStage.OpenAsync();
+        var other = await stage.MemberApiAsync("other", "other member's passphrase");
+        var invite = await (await stage.Admin.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).Content.ReadFromJsonAsync<JsonElement>();
         Directory.CreateDirectory(Shots);
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var context = await browser.NewPhoneAsync(at: new Geolocation { Latitude = 42.8700f, Longitude = 74.5900f });
+        var context = await stage.Browser.NewPhoneAsync(at: new Geolocation { Latitude = 42.8700f, Longitude = 74.5900f });
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, r) => { lock (requests) requests.Add(r.Url); };
@@ -34,7 +28,7 @@ public class JourneyTests
         await page.ThrottleTo2GAsync();
 
         // Join by the link a defender gave her.
-        await page.GotoAsync(new Uri(server, "/join?code=" + Uri.EscapeDataString(invite.GetProperty("code").GetString()!)).ToString());
+        await page.GotoAsync(stage.Url("/join?code=" + Uri.EscapeDataString(invite.GetProperty("code").GetString()!)));
         await page.FillAsync("input[name=handle]", "Aizada");
         await page.FillAsync("input[name=passphrase]", Passphrase);
         await page.ClickAsync("main button[type=submit]");
@@ -69,10 +63,7 @@ public class JourneyTests
         Assert.DoesNotContain("done=", page.Url); // no reload to the top
 
         // Report: one tap opens the form; her position fills the place.
-        await page.ClickAsync("#report > summary");
-        await page.ClickAsync("label.kind-checkpoint");
-        await page.WaitForFunctionAsync("() => document.getElementById('report-lat').value !== ''");
-        await page.ClickAsync("button.send");
+        await page.ReportAsync("checkpoint");
         await page.WaitForSelectorAsync("p.notice[role=status]");
         await Shot(page, "04-reported");
 
@@ -96,10 +87,9 @@ public class JourneyTests
         await Shot(page, "06-checkin");
 
         // One she misses: due in a moment (set over the API, as the page offers 15 minutes at least); the defenders hear it.
-        var api = new HttpClient { BaseAddress = server };
-        api.WithToken(await api.SignInAsync("Aizada", Passphrase));
+        var api = await stage.SignedInApiAsync("Aizada", Passphrase);
         Assert.True((await api.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddSeconds(2) })).IsSuccessStatusCode);
-        var missed = await Poll(async () => (await defender.GetFromJsonAsync<JsonElement>("/api/v1/checkins/missed")).GetArrayLength() > 0);
+        var missed = await Poll(async () => (await stage.Admin.GetFromJsonAsync<JsonElement>("/api/v1/checkins/missed")).GetArrayLength() > 0);
         Assert.True(missed, "the missed check-in never reached the defenders");
 
         // The connection goes: the page says so; a report waits, shown as queued; it goes when the connection is back.
@@ -108,10 +98,7 @@ public class JourneyTests
         await context.SetOfflineAsync(true);
         await page.ThrottleTo2GAsync(offline: true); // the throttled link must drop too
         await page.WaitForSelectorAsync("#queue-state:not([hidden])");
-        await page.ClickAsync("#report > summary");
-        await page.ClickAsync("label.kind-patrol");
-        await page.WaitForFunctionAsync("() => document.getElementById('report-lat').value !== ''");
-        await page.ClickAsync("button.send");
+        await page.ReportAsync("patrol");
         await page.WaitForFunctionAsync("() => localStorage.getItem('kalkan-queue') !== null");
         await Shot(page, "07-offline-queued");
         await page.ThrottleTo2GAsync();
@@ -128,17 +115,17 @@ public class JourneyTests
         await Shot(page, "09-exit");
         await page.GoBackAsync();
         Assert.StartsWith("data:", page.Url);
-        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        await page.GotoAsync(stage.Url("/alerts"));
         Assert.EndsWith("/signin", page.Url);
         Assert.Null(await page.QuerySelectorAsync("input[name=handle]"));
         await Shot(page, "10-locked");
 
-        lock (requests) Assert.All(requests.Where(u => !u.StartsWith("data:")), u => Assert.StartsWith(server.ToString().TrimEnd('/'), u));
+        lock (requests) Assert.All(requests.Where(u => !u.StartsWith("data:")), u => Assert.StartsWith(stage.Server.ToString().TrimEnd('/'), u));
     }
 
     static Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
 
-    /// <summary>Waits for the server's timer: asks again each half second, up to 20 s.</summary>
+    /// <summary>Waits for the stage.Server's timer: asks again each half second, up to 20 s.</summary>
     static async Task<bool> Poll(Func<Task<bool>> done)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));

@@ -43,21 +43,12 @@ public static class Phone
 
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, ICDPSession> Links = new();
 
-    /// <summary>A set-up Kalkan on real Kestrel (a browser needs a socket), with a signed-in defender's API client.</summary>
-    public static async Task<(KalkanFactory Kalkan, Uri Server, HttpClient Defender)> ServeAsync()
+    /// <summary>A report in three taps: open the form, pick the kind, send, once the page has filled in her position.</summary>
+    public static async Task ReportAsync(this IPage page, string kind)
     {
-        var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
-        var server = kalkan.ServeOnLoopback();
-        await kalkan.SetUpAsync();
-        var defender = new HttpClient { BaseAddress = server };
-        defender.WithToken(await defender.SignInAsync());
-        return (kalkan, server, defender);
-    }
-
-    public static async Task CreateMemberAsync(this KalkanFactory kalkan, string handle, string passphrase)
-    {
-        await using var scope = kalkan.Services.CreateAsyncScope();
-        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync(handle, passphrase, "member", null, CancellationToken.None);
-        Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
+        await page.ClickAsync("#report > summary");
+        await page.ClickAsync($"label.kind-{kind}");
+        await page.WaitForFunctionAsync("() => document.getElementById('report-lat').value !== ''");
+        await page.ClickAsync("button.send");
     }
 }

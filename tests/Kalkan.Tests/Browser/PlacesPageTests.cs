@@ -5,22 +5,14 @@ namespace Kalkan.Tests.Browser;
 /// <summary>The safe-places directory on a member's phone: in her language, kept by defenders on the same page, readable offline.</summary>
 public class PlacesPageTests
 {
-    const string Passphrase = "gulnara's passphrase for tests";
-
     [Fact]
     public async Task A_member_reads_the_places_in_russian_and_still_can_when_the_connection_is_gone()
     {
-        var (kalkan, server, defender) = await Phone.ServeAsync();
-        await using var ___ = kalkan;
-        (await defender.PostAsJsonAsync("/api/v1/places", new { name = "Tais Plus", kind = "legal_aid", district = "Oktyabrsky", hours = "9-18", languages = new[] { "русский" } }))
+        await using var stage = await PhoneStage.OpenAsync();
+        (await stage.Admin.PostAsJsonAsync("/api/v1/places", new { name = "Tais Plus", kind = "legal_aid", district = "Oktyabrsky", hours = "9-18", languages = new[] { "русский" } }))
             .EnsureSuccessStatusCode();
-        await kalkan.CreateMemberAsync("gulnara", Passphrase);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var context = await browser.NewPhoneAsync(locale: "ru-RU");
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(server, "gulnara", Passphrase);
+        var page = await stage.MemberOnPhoneAsync("gulnara", locale: "ru-RU");
+        var context = page.Context;
 
         await page.ClickAsync("nav a[href='/places']");
         await page.WaitForURLAsync("**/places");
@@ -41,14 +33,10 @@ public class PlacesPageTests
     [Fact]
     public async Task A_defender_adds_a_place_on_the_page_and_a_refusal_keeps_what_she_typed()
     {
-        var (kalkan, server, _) = await Phone.ServeAsync();
-        await using var ___ = kalkan;
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var page = await (await browser.NewPhoneAsync()).NewPageAsync();
-        await page.SignInAsync(server, Scenario.AdminHandle, Scenario.AdminPassphrase);
-        await page.GotoAsync(new Uri(server, "/places").ToString());
+        await using var stage = await PhoneStage.OpenAsync();
+        var page = await (await stage.Browser.NewPhoneAsync()).NewPageAsync();
+        await page.SignInAsync(stage.Server, Scenario.AdminHandle, Scenario.AdminPassphrase);
+        await page.GotoAsync(stage.Url("/places"));
 
         // No district: refused with the field named, her text kept, nothing added.
         await page.FillAsync("input[name=name]", "Night clinic");

@@ -5,25 +5,18 @@ namespace Kalkan.Tests.Browser;
 /// <summary>Quick exit in a real browser: the page is gone, Back finds no Kalkan page, the session asks for her passphrase.</summary>
 public class QuickExitTests
 {
-    const string Passphrase = "zarina's passphrase for tests";
-
     [Theory]
     [InlineData("Escape")]
     [InlineData("control")]
     public async Task After_quick_exit_Back_shows_no_Kalkan_page_and_the_session_asks_for_the_passphrase(string how)
     {
-        await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
-        var server = kalkan.ServeOnLoopback();
-        await kalkan.SetUpAsync();
-        await kalkan.CreateMemberAsync("zarina", Passphrase);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var page = await (await browser.NewPhoneAsync(locale: "ru-RU")).NewPageAsync();
+        await using var stage = await PhoneStage.OpenAsync();
+        await stage.Kalkan.CreateMemberAsync("zarina");
+        var page = await (await stage.Browser.NewPhoneAsync(locale: "ru-RU")).NewPageAsync();
 
         // She was somewhere else before opening Kalkan.
         await page.GotoAsync("data:text/html,<title>elsewhere</title><p>elsewhere</p>");
-        await page.SignInAsync(server, "zarina", Passphrase);
+        await page.SignInAsync(stage.Server, "zarina", Scenario.MemberPassphrase);
         await page.ClickAsync("nav.menu a[href='/circle']");
         await page.WaitForURLAsync("**/circle");
         await page.ClickAsync("nav.menu a[href='/checkin']");
@@ -44,10 +37,10 @@ public class QuickExitTests
         Assert.StartsWith("data:", page.Url);
         Assert.Equal("elsewhere", await page.TitleAsync());
 
-        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        await page.GotoAsync(stage.Url("/alerts"));
         Assert.EndsWith("/signin", page.Url);
         Assert.Null(await page.QuerySelectorAsync("input[name=handle]"));
-        await page.FillAsync("input[name=passphrase]", Passphrase);
+        await page.FillAsync("input[name=passphrase]", Scenario.MemberPassphrase);
         await page.ClickAsync("form:not(.inline) button[type=submit]");
         await page.WaitForURLAsync("**/alerts");
     }

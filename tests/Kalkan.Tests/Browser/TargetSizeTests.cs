@@ -9,25 +9,18 @@ namespace Kalkan.Tests.Browser;
 /// </summary>
 public class TargetSizeTests
 {
-    const string Passphrase = "nuriza's passphrase for tests";
     static readonly string[] MemberPages = ["/alerts", "/sos", "/checkin", "/circle", "/calls", "/places", "/account"];
 
     [Fact]
     public async Task Every_control_on_the_member_pages_is_at_least_44_px_and_SOS_and_Exit_are_apart()
     {
-        var (kalkan, server, _) = await Phone.ServeAsync();
-        await using var ___ = kalkan;
-        await kalkan.CreateMemberAsync("nuriza", Passphrase);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var page = await (await browser.NewPhoneAsync()).NewPageAsync();
-        await page.SignInAsync(server, "nuriza", Passphrase);
+        await using var stage = await PhoneStage.OpenAsync();
+        var page = await stage.MemberOnPhoneAsync("nuriza");
 
         var small = new List<string>();
         foreach (var path in MemberPages)
         {
-            await page.GotoAsync(new Uri(server, path).ToString());
+            await page.GotoAsync(stage.Url(path));
             // Visible controls that are not a link inside a sentence (WCAG 2.5.8 exempts those).
             var found = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')]
                 .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; })
@@ -41,7 +34,7 @@ public class TargetSizeTests
         Assert.True(small.Count == 0, "Under 44 px:\n" + string.Join("\n", small));
 
         // SOS and Exit: different colours, and not side by side within 8 px.
-        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        await page.GotoAsync(stage.Url("/alerts"));
         var apart = await page.EvaluateAsync<double[]>(@"() => {
             const s = document.querySelector('header a.sos-link'), x = document.getElementById('quick-exit');
             const a = s.getBoundingClientRect(), b = x.getBoundingClientRect();
@@ -51,7 +44,7 @@ public class TargetSizeTests
         Assert.Equal(0, apart[1]);
 
         // Field borders: 3:1 against the page (WCAG 1.4.11).
-        await page.GotoAsync(new Uri(server, "/checkin").ToString());
+        await page.GotoAsync(stage.Url("/checkin"));
         var ratio = await page.EvaluateAsync<double>(@"() => {
             const lum = c => { const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
             const field = getComputedStyle(document.querySelector('main select')), body = getComputedStyle(document.body);

@@ -9,26 +9,15 @@ namespace Kalkan.Tests.Browser;
 /// </summary>
 public class WeightTests(ITestOutputHelper output)
 {
-    const string Passphrase = "zarina's passphrase for tests";
-
     [Fact]
     public async Task On_2G_the_first_alert_shows_within_2_s_live_updates_run_within_3_s_and_nothing_asks_another_host()
     {
-        await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, setUp: false);
-        var server = kalkan.ServeOnLoopback();
-        await kalkan.SetUpAsync();
-        await kalkan.CreateMemberAsync("zarina", Passphrase);
-        await kalkan.CreateMemberAsync("other", "other member's passphrase");
-        var other = new HttpClient { BaseAddress = server };
-        other.WithToken(await other.SignInAsync("other", "other member's passphrase"));
+        await using var stage = await PhoneStage.OpenAsync();
+        var other = await stage.MemberApiAsync("other", "other member's passphrase");
         Assert.True((await other.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.87, lon = 74.59, note = "two cars" })).IsSuccessStatusCode);
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var _ = browser;
-        using var __ = playwright;
-        var context = await browser.NewPhoneAsync(firstVisit: true);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(server, "zarina", Passphrase);
+        var page = await stage.MemberOnPhoneAsync("zarina", firstVisit: true);
+        var context = page.Context;
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
         await cdp.SendAsync("Network.clearBrowserCache");
@@ -36,7 +25,7 @@ public class WeightTests(ITestOutputHelper output)
         var requests = new List<IRequest>();
         page.Request += (_, r) => { lock (requests) requests.Add(r); };
 
-        await page.GotoAsync(new Uri(server, "/alerts").ToString());
+        await page.GotoAsync(stage.Url("/alerts"));
         await page.WaitForFunctionAsync("() => document.documentElement.dataset.live", null, new() { Timeout = 15000 });
 
         var paint = await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0].startTime");
@@ -51,7 +40,7 @@ public class WeightTests(ITestOutputHelper output)
         foreach (var request in seen)
         {
             var url = new Uri(request.Url);
-            Assert.True(url.Host == server.Host && url.Port == server.Port, $"asked another host: {request.Url}");
+            Assert.True(url.Host == stage.Server.Host && url.Port == stage.Server.Port, $"asked another host: {request.Url}");
             if (request.Url.Contains("/stream")) continue; // open for as long as she stays
             var response = await request.ResponseAsync();
             if (response is null) continue;

@@ -30,8 +30,7 @@ public class CaseApiTests
     public async Task Each_status_step_is_dated_in_the_history_and_a_withdrawal_under_pressure_keeps_the_watch_on(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (defender, _) = await kalkan.MemberAsync("defender");
-        var (id, _) = await CaseSamples.FileAsync(defender);
+        var (defender, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
 
         Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "filed", on = "2026-10-20" })).StatusCode);
         var decided = await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "decided", on = "2026-11-02" });
@@ -70,8 +69,7 @@ public class CaseApiTests
         })
         {
             var refused = await defender.PostAsJsonAsync("/api/v1/cases", body);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+            Assert.True((await refused.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _), field);
         }
         Assert.Empty((await defender.GetFromJsonAsync<JsonElement>("/api/v1/cases")).EnumerateArray());
 
@@ -86,8 +84,7 @@ public class CaseApiTests
         })
         {
             var refused = await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", body);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+            Assert.True((await refused.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _), field);
         }
         Assert.Single((await defender.CaseAsync(id)).GetProperty("history").EnumerateArray());
         var notDefender = await defender.PostAsJsonAsync($"/api/v1/cases/{id}/assignees", new { handle = "just-a-member" });

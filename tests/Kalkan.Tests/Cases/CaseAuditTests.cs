@@ -9,9 +9,8 @@ public class CaseAuditTests
     public async Task Filing_status_changes_assignments_and_reads_are_in_the_chain_without_a_word_of_the_case_and_audit_verify_passes(Store kind)
     {
         await using var store = await TestStore.CreateAsync(kind);
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var (defender, _) = await kalkan.MemberAsync("defender");
             await kalkan.MemberAsync("defender", handle: "second-defender");
             var (id, _) = await CaseSamples.FileAsync(defender, build: i => CaseSamples.Case(i, title: "Canary title 5511"));

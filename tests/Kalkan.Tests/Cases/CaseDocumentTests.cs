@@ -18,9 +18,8 @@ public class CaseDocumentTests
     public async Task A_document_comes_back_whole_to_the_cases_defenders_only(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
         var (other, _) = await kalkan.MemberAsync("defender");
-        var (id, _) = await CaseSamples.FileAsync(handling);
 
         var document = await UploadAsync(handling, id, "The prosecutor refuses to open a case.", "answer.txt");
 
@@ -38,8 +37,7 @@ public class CaseDocumentTests
     public async Task A_deadline_reminds_the_cases_defenders_once_when_it_comes_near(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Cases:ReminderInterval"] = "00:00:00.2" });
-        var (handling, _) = await kalkan.MemberAsync("defender");
-        var (id, _) = await CaseSamples.FileAsync(handling);
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
         await using var stream = await EventStreamClient.OpenAsync(handling);
 
         var bad = await handling.PostAsJsonAsync($"/api/v1/cases/{id}/deadlines", new { due = "soon", label = "Appeal" });

@@ -9,9 +9,8 @@ public class CaseDossierTests
     public async Task A_cases_own_defender_exports_its_dossier_with_history_people_and_perpetrator_and_the_export_is_audited(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
         var (other, _) = await kalkan.MemberAsync("defender");
-        var (id, _) = await CaseSamples.FileAsync(handling);
         await handling.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "filed", on = "2026-10-20", note = "Registered under no. 114" });
         await CaseDocumentTests.UploadAsync(handling, id, "Receipt of the complaint", "receipt.txt", "sent");
 

@@ -12,8 +12,7 @@ public class CasePagesTests
         await kalkan.MemberAsync("member", handle: "aizada-phone");
         var (id, _) = await CaseSamples.FileAsync(defender, build: i => CaseSamples.Case(i, member: "aizada-phone"));
         await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "filed", on = "2026-10-20" });
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "aizada-phone", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("aizada-phone");
 
         foreach (var (lang, sent) in new[]
         {
@@ -38,8 +37,7 @@ public class CasePagesTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (defender, _) = await kalkan.MemberAsync("defender", handle: "dinara");
         var (id, _) = await CaseSamples.FileAsync(defender);
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "dinara", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("dinara");
 
         var list = await browser.GetStringAsync("/cases");
         Assert.Contains($"data-case=\"{id}\" data-assigned=\"true\"", list);
@@ -61,8 +59,7 @@ public class CasePagesTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (defender, _) = await kalkan.MemberAsync("defender", handle: "dinara");
         var incident = await defender.RecordIdAsync(Kalkan.Tests.Incidents.IncidentSamples.Incident());
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "dinara", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("dinara");
 
         Assert.Contains($"href=\"/cases?incident={incident}#new-case\"", await browser.GetStringAsync($"/incidents/{incident}?lang=ru"));
         var form = await browser.GetStringAsync($"/cases?incident={incident}&lang=ru");

@@ -24,9 +24,8 @@ public class CaseSeizureTests
             ["document"] = SeizedDisk.FormsOf("canary-document-body-e7f2"),
             ["document name"] = SeizedDisk.FormsOf("canary-document-name-0c55"),
         };
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var (defender, _) = await kalkan.MemberAsync("defender");
             var (id, _) = await CaseSamples.FileAsync(defender, build: i => CaseSamples.Case(i, complainant: "canary-complainant-81c4",
                 helper: "canary-helper-27ab", title: "canary-case-title-90fe", notes: "canary-case-notes-4d1c"));

@@ -4,14 +4,6 @@ namespace Kalkan.Tests.Cases;
 
 public class CaseStatisticsTests
 {
-    /// <summary>An incident naming only its victim and its own perpetrator, so no case's watch hears of another.</summary>
-    static Dictionary<string, object?> Alone(string victim, string badge, string plate)
-    {
-        var incident = IncidentSamples.Incident(victim: victim, badge: badge, plate: plate);
-        incident["witnesses"] = Array.Empty<object>();
-        return incident;
-    }
-
     [Theory, Stores]
     public async Task Statistics_count_consented_cases_by_body_and_outcome_and_withhold_small_counts(Store kind)
     {
@@ -21,7 +13,7 @@ public class CaseStatisticsTests
         var (member, _) = await kalkan.MemberAsync("member");
         for (var i = 0; i < 5; i++)
         {
-            var (id, _) = await CaseSamples.FileAsync(defender, Alone($"Victim {i}", $"B{i}", $"P{i}"),
+            var (id, _) = await CaseSamples.FileAsync(defender, CaseSamples.LoneIncident($"Victim {i}", $"B{i}", $"P{i}"),
                 incident => CaseSamples.Case(incident, complainant: $"Victim {i}"));
             await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "filed", on = "2026-09-01" });
             await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "decided", on = i < 3 ? "2026-09-11" : "2026-10-01" });
@@ -29,12 +21,12 @@ public class CaseStatisticsTests
         // Two more with the ombudsman (too few to show), and one whose victim did not consent to statistics.
         for (var i = 0; i < 2; i++)
         {
-            var incident = await defender.RecordIdAsync(Alone($"Other {i}", $"O{i}", $"Q{i}"));
+            var incident = await defender.RecordIdAsync(CaseSamples.LoneIncident($"Other {i}", $"O{i}", $"Q{i}"));
             var body = CaseSamples.Case(incident, complainant: $"Other {i}");
             body["body"] = "ombudsman";
             Assert.Equal(HttpStatusCode.Created, (await defender.PostAsJsonAsync("/api/v1/cases", body)).StatusCode);
         }
-        var private_ = Alone("Private", "X1", "X2");
+        var private_ = CaseSamples.LoneIncident("Private", "X1", "X2");
         private_["consent"] = new { aggregate = false, advocacy = false, legal = true };
         await CaseSamples.FileAsync(defender, private_, incident => CaseSamples.Case(incident, complainant: "Private"));
 

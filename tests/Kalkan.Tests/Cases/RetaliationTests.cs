@@ -10,25 +10,17 @@ public class RetaliationTests
 {
     static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
 
-    static Dictionary<string, object?> Unrelated(string victim = "Nurgul", string badge = "KG 9000", string plate = "08 KG 777 XYZ")
-    {
-        var incident = IncidentSamples.Incident(victim: victim, badge: badge, plate: plate);
-        incident["witnesses"] = Array.Empty<object>();
-        return incident;
-    }
-
     [Theory, Stores]
     public async Task A_new_incident_naming_a_watched_complainant_warns_the_cases_defenders_within_two_seconds_and_no_other_defender(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
         var (other, _) = await kalkan.MemberAsync("defender");
         var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var (id, _) = await CaseSamples.FileAsync(handling);
         await using var handlingStream = await EventStreamClient.OpenAsync(handling);
         await using var otherStream = await EventStreamClient.OpenAsync(other);
 
-        await documenter.RecordIdAsync(Unrelated(victim: "aizada"));
+        await documenter.RecordIdAsync(CaseSamples.LoneIncident(victim: "aizada"));
 
         var warning = await handlingStream.NextAsync("retaliation", Soon);
         Assert.Equal(id, warning.Data.GetProperty("case").GetGuid());
@@ -38,34 +30,23 @@ public class RetaliationTests
     }
 
     [Theory, Stores]
-    public async Task A_new_incident_naming_the_cases_perpetrator_by_badge_warns_within_two_seconds(Store kind)
+    public async Task An_incident_touching_neither_a_watched_person_nor_the_perpetrator_raises_nothing_and_one_naming_the_perpetrator_by_badge_warns_within_two_seconds(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
         var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var (id, _) = await CaseSamples.FileAsync(handling);
         await using var stream = await EventStreamClient.OpenAsync(handling);
 
-        await documenter.RecordIdAsync(Unrelated(badge: "kg-4471"));
+        await documenter.RecordIdAsync(CaseSamples.LoneIncident());
+
+        Assert.True(await stream.QuietAsync("retaliation", TimeSpan.FromSeconds(2)));
+        Assert.Empty((await handling.CaseAsync(id)).GetProperty("warnings").EnumerateArray());
+
+        await documenter.RecordIdAsync(CaseSamples.LoneIncident(badge: "kg-4471"));
 
         var warning = await stream.NextAsync("retaliation", Soon);
         Assert.Equal(id, warning.Data.GetProperty("case").GetGuid());
         Assert.Equal("perpetrator", warning.Data.GetProperty("reason").GetString());
-    }
-
-    [Theory, Stores]
-    public async Task An_incident_touching_neither_a_watched_person_nor_the_perpetrator_raises_nothing(Store kind)
-    {
-        await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var (id, _) = await CaseSamples.FileAsync(handling);
-        await using var stream = await EventStreamClient.OpenAsync(handling);
-
-        await documenter.RecordIdAsync(Unrelated());
-
-        Assert.True(await stream.QuietAsync("retaliation", TimeSpan.FromSeconds(2)));
-        Assert.Empty((await handling.CaseAsync(id)).GetProperty("warnings").EnumerateArray());
     }
 
     [Theory, Stores]
@@ -93,14 +74,13 @@ public class RetaliationTests
         await using var store = await TestStore.CreateAsync(kind);
         string token;
         Guid id;
-        await using (var before = new KalkanFactory(store))
+        await using (var before = await KalkanFactory.StartAsync(store))
         {
-            await before.SetUpAsync();
             var (handling, _) = await before.MemberAsync("defender");
             token = handling.DefaultRequestHeaders.Authorization!.Parameter!;
             (id, _) = await CaseSamples.FileAsync(handling);
             await using var stream = await EventStreamClient.OpenAsync(handling);
-            await handling.RecordIdAsync(Unrelated(victim: "Aizada"));
+            await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
             await stream.NextAsync("retaliation", Soon);
         }
 
@@ -132,7 +112,7 @@ public class RetaliationTests
             var (handling, _) = await before.MemberAsync("defender");
             token = handling.DefaultRequestHeaders.Authorization!.Parameter!;
             (id, _) = await CaseSamples.FileAsync(handling);
-            await handling.RecordIdAsync(Unrelated(victim: "Aizada"));
+            await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
         }
 
         await using var after = new KalkanFactory(store);

@@ -8,8 +8,6 @@ namespace Kalkan.Tests.Cases;
 /// </summary>
 public class WatchNoticeTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task A_watched_complainant_is_offered_a_daily_check_in_and_her_circle_is_told_until_the_watch_ends(Store kind)
     {
@@ -22,7 +20,7 @@ public class WatchNoticeTests
         Assert.Equal(HttpStatusCode.OK, (await friend.PostAsync($"/api/v1/circle/invitations/{link}/accept", null)).StatusCode);
         var (id, _) = await CaseSamples.FileAsync(defender, build: i => CaseSamples.Case(i, member: "aizada-phone"));
 
-        var her = await SignedInAsync(kalkan, "aizada-phone");
+        var her = await kalkan.SignedInBrowserAsync("aizada-phone");
         var checkin = await her.GetStringAsync("/checkin");
         Assert.Contains("data-watch", checkin);
         var daily = await her.SubmitAsync("/checkin", new() { ["minutes"] = "1440", ["idempotencyKey"] = Guid.NewGuid().ToString("N") });
@@ -30,22 +28,14 @@ public class WatchNoticeTests
         var due = (await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray().Single().GetProperty("dueAt").GetDateTimeOffset();
         Assert.InRange(due - DateTimeOffset.UtcNow, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24.1));
 
-        var circle = await (await SignedInAsync(kalkan, "cholpon")).GetStringAsync("/circle");
+        var circle = await (await kalkan.SignedInBrowserAsync("cholpon")).GetStringAsync("/circle");
         Assert.Contains($"data-circle-of=\"{link}\"", circle);
         Assert.Contains("data-watch", circle);
-        Assert.DoesNotContain("data-watch", await (await SignedInAsync(kalkan, "someone-else")).GetStringAsync("/checkin"));
+        Assert.DoesNotContain("data-watch", await (await kalkan.SignedInBrowserAsync("someone-else")).GetStringAsync("/checkin"));
 
         // Closed a year and a half ago: the watch (12 months after the end) has run out.
         Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "closed", on = DateTime.UtcNow.AddMonths(-18).ToString("yyyy-MM-dd") })).StatusCode);
         Assert.DoesNotContain("data-watch", await her.GetStringAsync("/checkin"));
-        Assert.DoesNotContain("data-watch", await (await SignedInAsync(kalkan, "cholpon")).GetStringAsync("/circle"));
-    }
-
-    static async Task<HttpClient> SignedInAsync(KalkanFactory kalkan, string handle)
-    {
-        var browser = kalkan.Browser();
-        var signedIn = await browser.SubmitAsync("/signin", new() { ["handle"] = handle, ["passphrase"] = Passphrase });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
+        Assert.DoesNotContain("data-watch", await (await kalkan.SignedInBrowserAsync("cholpon")).GetStringAsync("/circle"));
     }
 }

@@ -12,9 +12,8 @@ public class CheckinRestartTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         var clock = new ShiftedClock();
-        await using (var first = new KalkanFactory(store))
+        await using (var first = await KalkanFactory.StartAsync(store))
         {
-            await first.SetUpAsync();
             var (aizada, _) = await first.MemberAsync(handle: "Aizada");
             var (cholpon, _) = await first.MemberAsync(handle: "Cholpon");
             var link = await CircleTests.InviteAsync(aizada, "Cholpon");

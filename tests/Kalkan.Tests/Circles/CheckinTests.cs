@@ -3,8 +3,6 @@ namespace Kalkan.Tests.Circles;
 [Collection(TimingSensitive.Name)]
 public class CheckinTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Theory, Stores]
     public async Task A_check_in_is_set_extended_and_marked_done_with_her_passphrase(Store kind)
     {
@@ -22,7 +20,7 @@ public class CheckinTests
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Single((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
 
-        var done = await aizada.PostAsJsonAsync($"/api/v1/checkins/{id}/done", new { passphrase = Passphrase });
+        var done = await aizada.PostAsJsonAsync($"/api/v1/checkins/{id}/done", new { passphrase = Scenario.MemberPassphrase });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Equal("done", (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
         Assert.Empty((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
@@ -37,12 +35,10 @@ public class CheckinTests
         foreach (var body in new object[] { new { dueAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, new { dueAt = DateTimeOffset.UtcNow.AddDays(8) }, new { note = "x" } })
         {
             var refused = await aizada.PostAsJsonAsync("/api/v1/checkins", body);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty("dueAt", out _));
+            Assert.True((await refused.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("dueAt", out _));
         }
         var notATime = await aizada.PostAsync("/api/v1/checkins", new StringContent("{\"dueAt\":\"tonight\"}", System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, notATime.StatusCode);
-        Assert.True((await notATime.ProblemAsync()).GetProperty("errors").TryGetProperty("dueAt", out _));
+        Assert.True((await notATime.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("dueAt", out _));
         Assert.Empty((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
     }
 
@@ -50,15 +46,14 @@ public class CheckinTests
     public async Task Done_with_the_duress_passphrase_answers_exactly_like_done(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
 
         var normal = new List<double>();
         var forced = new List<double>();
         string? normalShape = null, forcedShape = null;
         for (var i = 0; i < 9; i++)
         {
-            foreach (var (passphrase, times) in new[] { (Passphrase, normal), (Duress, forced) })
+            foreach (var (passphrase, times) in new[] { (Scenario.MemberPassphrase, normal), (Scenario.DuressPassphrase, forced) })
             {
                 var id = (await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) }))
                     .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -68,7 +63,7 @@ public class CheckinTests
                 Assert.Equal(HttpStatusCode.OK, done.StatusCode);
                 var body = (await done.Content.ReadAsStringAsync()).Replace(id.ToString(), "ID");
                 body = System.Text.RegularExpressions.Regex.Replace(body, "\"dueAt\":\"[^\"]+\"", "\"dueAt\":\"T\"");
-                if (passphrase == Passphrase) normalShape = body; else forcedShape = body;
+                if (passphrase == Scenario.MemberPassphrase) normalShape = body; else forcedShape = body;
             }
         }
 
@@ -91,6 +86,6 @@ public class CheckinTests
         clock.Advance(TimeSpan.FromMinutes(31)); // the server's half hour passes at once; the timer's next tick finds it due
 
         await Eventually.HoldsAsync(async () => (await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).GetArrayLength() == 0);
-        Assert.Equal(HttpStatusCode.NotFound, (await aizada.PostAsJsonAsync($"/api/v1/checkins/{id}/done", new { passphrase = Passphrase })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await aizada.PostAsJsonAsync($"/api/v1/checkins/{id}/done", new { passphrase = Scenario.MemberPassphrase })).StatusCode);
     }
 }

@@ -25,9 +25,8 @@ public class CircleSeizureTests
         Guid aizadaId, cholponId;
         List<CircleLink> links;
         byte[] sosIndex, checkinIndex;
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             (var aizada, aizadaId) = await kalkan.MemberAsync(handle: "Aizada");
             (var cholpon, cholponId) = await kalkan.MemberAsync(handle: "Cholpon");
             var link = await CircleTests.InviteAsync(aizada, "Cholpon");

@@ -3,8 +3,6 @@ namespace Kalkan.Tests.Circles;
 /// <summary>What reaches whose stream: her circle and the defenders hear her; nobody else does.</summary>
 public class CircleStreamTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Theory, Stores]
     public async Task An_SOS_reaches_her_circle_and_the_defenders_with_her_position_and_not_another_member(Store kind)
     {
@@ -48,15 +46,15 @@ public class CircleStreamTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        await aizada.SetDuressPassphraseAsync();
         await using var circleStream = await EventStreamClient.OpenAsync(cholpon);
 
         var first = await StartAsync(aizada);
-        await aizada.PostAsJsonAsync($"/api/v1/checkins/{first}/done", new { passphrase = Passphrase });
+        await aizada.PostAsJsonAsync($"/api/v1/checkins/{first}/done", new { passphrase = Scenario.MemberPassphrase });
         Assert.True(await circleStream.QuietAsync("checkin-missed", TimeSpan.FromSeconds(1.5)));
 
         var second = await StartAsync(aizada);
-        await aizada.PostAsJsonAsync($"/api/v1/checkins/{second}/done", new { passphrase = Duress });
+        await aizada.PostAsJsonAsync($"/api/v1/checkins/{second}/done", new { passphrase = Scenario.DuressPassphrase });
         var alarm = await circleStream.NextAsync("checkin-missed", TimeSpan.FromSeconds(2));
         Assert.Equal("duress", alarm.Data.GetProperty("reason").GetString());
     }
@@ -65,16 +63,15 @@ public class CircleStreamTests
     public async Task A_duress_sign_in_warns_the_defenders_within_two_seconds(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
         var (defender, _) = await kalkan.MemberAsync("defender");
         var (member, _) = await kalkan.MemberAsync();
         await using var defenderStream = await EventStreamClient.OpenAsync(defender);
         await using var memberStream = await EventStreamClient.OpenAsync(member);
 
-        await kalkan.Api().SignInAsync("Aizada", Passphrase);
+        await kalkan.Api().SignInAsync("Aizada", Scenario.MemberPassphrase);
         Assert.True(await defenderStream.QuietAsync("duress", TimeSpan.FromSeconds(1)));
-        await kalkan.Api().SignInAsync("Aizada", Duress);
+        await kalkan.Api().SignInAsync("Aizada", Scenario.DuressPassphrase);
 
         var warning = await defenderStream.NextAsync("duress", TimeSpan.FromSeconds(2));
         Assert.Equal("Aizada", warning.Data.GetProperty("handle").GetString());

@@ -3,14 +3,11 @@ namespace Kalkan.Tests.Circles;
 /// <summary>A page answers with the status its service decided, and says why, as the API does.</summary>
 public class PageOutcomeTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task Inviting_herself_on_the_circle_page_answers_409_and_says_why(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var page = await BrowserAsync(kalkan, "Aizada");
+        var page = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         var refused = await page.SubmitAsync("/circle?handler=Invite", new() { ["handle"] = "aizada" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -24,8 +21,7 @@ public class PageOutcomeTests
     public async Task A_report_past_her_hourly_limit_on_the_alerts_page_answers_429_and_says_why(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Alerts:ReportsPerHour"] = "1" });
-        await kalkan.MemberAsync(handle: "Nurgul");
-        var page = await BrowserAsync(kalkan, "Nurgul");
+        var page = await kalkan.MemberBrowserAsync(handle: "Nurgul");
 
         Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/alerts?handler=Report", new() { ["kind"] = "raid", ["lat"] = "10", ["lon"] = "10" })).StatusCode);
         var refused = await page.SubmitAsync("/alerts?handler=Report", new() { ["kind"] = "raid", ["lat"] = "20", ["lon"] = "20" });
@@ -40,7 +36,7 @@ public class PageOutcomeTests
         var (aizada, _) = await CircleTests.CircleAsync(kalkan);
         var sos = await (await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>();
         var id = sos.GetProperty("id").GetString()!;
-        var cholpon = await BrowserAsync(kalkan, "Cholpon");
+        var cholpon = await kalkan.SignedInBrowserAsync("Cholpon");
         Assert.Contains(id, await cholpon.GetStringAsync("/calls"));
         Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsync($"/api/v1/sos/{id}/resolve", null)).StatusCode);
 
@@ -56,22 +52,14 @@ public class PageOutcomeTests
         var (api, _) = await kalkan.MemberAsync(handle: "Aizada");
         var checkin = await (await api.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) })).Content.ReadFromJsonAsync<JsonElement>();
         var id = checkin.GetProperty("id").GetString()!;
-        var page = await BrowserAsync(kalkan, "Aizada");
+        var page = await kalkan.SignedInBrowserAsync("Aizada");
 
         var wrong = await page.SubmitAsync("/checkin?handler=Done", new() { ["id"] = id, ["passphrase"] = "not hers at all" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("This is not your current passphrase.", await wrong.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/checkin?handler=Done", new() { ["id"] = id, ["passphrase"] = Passphrase })).StatusCode);
-        var closed = await page.SubmitAsync("/checkin?handler=Done", new() { ["id"] = id, ["passphrase"] = Passphrase });
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/checkin?handler=Done", new() { ["id"] = id, ["passphrase"] = Scenario.MemberPassphrase })).StatusCode);
+        var closed = await page.SubmitAsync("/checkin?handler=Done", new() { ["id"] = id, ["passphrase"] = Scenario.MemberPassphrase });
         Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
         Assert.Contains("This check-in is no longer open.", await closed.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A browser signed in as this member (with the passphrase tests give members).</summary>
-    internal static async Task<HttpClient> BrowserAsync(KalkanFactory kalkan, string handle)
-    {
-        var browser = kalkan.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/signin", new() { ["handle"] = handle, ["passphrase"] = Passphrase })).StatusCode);
-        return browser;
     }
 }

@@ -8,60 +8,58 @@ public class BackupTests
     public async Task A_backup_taken_while_serving_restores_into_an_empty_folder_and_unseals_as_before()
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
-        var file = Path.Combine(Path.GetTempPath(), $"kalkan-backup-{Guid.NewGuid():N}.bin");
-        var restored = Path.Combine(Path.GetTempPath(), $"kalkan-restored-{Guid.NewGuid():N}");
-        try
+        using var backup = new BackupFiles(store);
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await using (var kalkan = new KalkanFactory(store))
-            {
-                await kalkan.SetUpAsync();
-                await kalkan.MemberAsync(handle: "Aizada");
-                var backup = await KalkanProcess.RunAsync(["backup", "--data", store.DataDir, "--out", file], BackupPassphrase);
-                Assert.True(backup.ExitCode == 0, backup.Output);
-            }
-
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(bytes.AsSpan().IndexOf("SQLite format 3"u8) < 0, "the backup is not encrypted as a whole");
-
-            var restore = await KalkanProcess.RunAsync(["restore", "--data", restored, "--in", file], BackupPassphrase);
-            Assert.True(restore.ExitCode == 0, restore.Output);
-            await using var again = new KalkanFactory(new TestStoreAt(restored));
-            Assert.Equal("sealed", await again.Api().StateAsync());
-            await again.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase });
-            await again.Api().SignInAsync("Aizada", "member passphrase for tests");
+            await kalkan.MemberAsync(handle: "Aizada");
+            var taken = await backup.TakeAsync();
+            Assert.True(taken.ExitCode == 0, taken.Output);
         }
-        finally
-        {
-            File.Delete(file);
-            if (Directory.Exists(restored)) Directory.Delete(restored, true);
-        }
+
+        var bytes = await File.ReadAllBytesAsync(backup.File);
+        Assert.True(bytes.AsSpan().IndexOf("SQLite format 3"u8) < 0, "the backup is not encrypted as a whole");
+
+        var restore = await backup.RestoreAsync(backup.Restored);
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        await using var again = new KalkanFactory(new TestStoreAt(backup.Restored));
+        Assert.Equal("sealed", await again.Api().StateAsync());
+        await again.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase });
+        await again.Api().SignInAsync("Aizada", Scenario.MemberPassphrase);
     }
 
     [Fact]
     public async Task Restore_refuses_a_wrong_passphrase_and_a_folder_that_is_not_empty()
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
-        var file = Path.Combine(Path.GetTempPath(), $"kalkan-backup-{Guid.NewGuid():N}.bin");
-        var restored = Path.Combine(Path.GetTempPath(), $"kalkan-restored-{Guid.NewGuid():N}");
-        try
-        {
-            await using (var kalkan = new KalkanFactory(store)) await kalkan.SetUpAsync();
-            Assert.Equal(0, (await KalkanProcess.RunAsync(["backup", "--data", store.DataDir, "--out", file], BackupPassphrase)).ExitCode);
+        using var backup = new BackupFiles(store);
+        await Scenario.SetUpAndStopAsync(store);
+        Assert.Equal(0, (await backup.TakeAsync()).ExitCode);
 
-            var wrong = await KalkanProcess.RunAsync(["restore", "--data", restored, "--in", file],
-                new Dictionary<string, string> { ["KALKAN_BACKUP_PASSPHRASE"] = "not the backup passphrase" });
-            Assert.NotEqual(0, wrong.ExitCode);
-            Assert.Contains("Wrong passphrase", wrong.Output);
-            Assert.False(File.Exists(Path.Combine(restored, "kalkan.db")));
+        var wrong = await backup.RestoreAsync(backup.Restored, new Dictionary<string, string> { ["KALKAN_BACKUP_PASSPHRASE"] = "not the backup passphrase" });
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("Wrong passphrase", wrong.Output);
+        Assert.False(File.Exists(Path.Combine(backup.Restored, "kalkan.db")));
 
-            var occupied = await KalkanProcess.RunAsync(["restore", "--data", store.DataDir, "--in", file], BackupPassphrase);
-            Assert.NotEqual(0, occupied.ExitCode);
-            Assert.Contains("not empty", occupied.Output);
-        }
-        finally
+        var occupied = await backup.RestoreAsync(store.DataDir);
+        Assert.NotEqual(0, occupied.ExitCode);
+        Assert.Contains("not empty", occupied.Output);
+    }
+
+    /// <summary>`kalkan backup` of one store into a file of its own, and `kalkan restore` of it; the file and the restored folder go when the test ends.</summary>
+    sealed class BackupFiles(ITestStore store) : IDisposable
+    {
+        public string File { get; } = Path.Combine(Path.GetTempPath(), $"kalkan-backup-{Guid.NewGuid():N}.bin");
+        public string Restored { get; } = Path.Combine(Path.GetTempPath(), $"kalkan-restored-{Guid.NewGuid():N}");
+
+        public Task<(int ExitCode, string Output)> TakeAsync() => KalkanProcess.RunAsync(["backup", "--data", store.DataDir, "--out", File], BackupPassphrase);
+
+        public Task<(int ExitCode, string Output)> RestoreAsync(string into, Dictionary<string, string>? environment = null) =>
+            KalkanProcess.RunAsync(["restore", "--data", into, "--in", File], environment ?? BackupPassphrase);
+
+        public void Dispose()
         {
-            File.Delete(file);
-            if (Directory.Exists(restored)) Directory.Delete(restored, true);
+            System.IO.File.Delete(File);
+            if (Directory.Exists(Restored)) Directory.Delete(Restored, true);
         }
     }
 }

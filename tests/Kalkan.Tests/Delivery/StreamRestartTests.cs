@@ -11,9 +11,8 @@ public class StreamRestartTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         string token;
-        await using (var before = new KalkanFactory(store))
+        await using (var before = await KalkanFactory.StartAsync(store))
         {
-            await before.SetUpAsync();
             var (reporter, _) = await before.MemberAsync();
             token = reporter.DefaultRequestHeaders.Authorization!.Parameter!;
             await using var stream = await EventStreamClient.OpenAsync(reporter);

@@ -131,8 +131,7 @@ public class WebPushTests
     static async Task Refused(Task<HttpResponseMessage> call, string field)
     {
         var response = await call;
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _), field);
+        Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
     static async Task<Received> ReadAsync(Channel<Received> inbox)

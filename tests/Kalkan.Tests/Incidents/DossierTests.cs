@@ -103,8 +103,7 @@ public class DossierTests
     public async Task Without_Chromium_the_HTML_dossier_still_works_and_the_PDF_answers_a_problem_saying_why()
     {
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, settings: new Dictionary<string, string?> { ["Documents:ChromiumPath"] = "/nonexistent/chromium" });
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
 
         Assert.Equal(HttpStatusCode.OK, (await documenter.GetAsync($"/api/v1/incidents/{id}/dossier")).StatusCode);
         var response = await documenter.GetAsync($"/api/v1/incidents/{id}/dossier.pdf");

@@ -21,8 +21,7 @@ public class EvidenceFormTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (api, _) = await kalkan.MemberAsync("documenter", handle: "Amina");
         var id = await api.RecordIdAsync(IncidentSamples.Incident());
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Amina", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("Amina");
         var page = await browser.GetStringAsync($"/incidents/{id}");
         Assert.Contains("data-evidence-upload", page);
         var token = Forms.AntiForgeryToken(page);
@@ -42,9 +41,7 @@ public class EvidenceFormTests
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(jpeg)), back);
 
         // Another documenter's form gets the missing id's 404, and adds nothing.
-        await kalkan.MemberAsync("documenter", handle: "Other");
-        var other = kalkan.Browser();
-        await other.SubmitAsync("/signin", new() { ["handle"] = "Other", ["passphrase"] = "member passphrase for tests" });
+        var other = await kalkan.MemberBrowserAsync("documenter", handle: "Other");
         var otherToken = Forms.AntiForgeryToken(await other.GetStringAsync("/incidents/new"));
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/incidents/{id}/evidence", Form(otherToken, jpeg, "image/jpeg"))).StatusCode);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(await browser.GetStringAsync($"/incidents/{id}"), "data-evidence=\""));

@@ -10,8 +10,7 @@ public class EvidenceTests
     public async Task A_40_MiB_upload_keeps_its_SHA256_streams_through_without_the_process_holding_it_and_comes_back_whole()
     {
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite);
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
 
         const long size = 40L * 1024 * 1024;
         var source = new GeneratedPdf(size);
@@ -50,8 +49,7 @@ public class EvidenceTests
     public async Task A_JPEG_with_GPS_has_none_in_its_shared_copy_the_original_keeps_it_and_neither_is_readable_on_disk(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
         var jpeg = Jpeg.WithGps("canary-gps-42.8765N-74.6037E", "canary-evidence-pixels-5ac1");
 
         var response = await documenter.PostAsync($"/api/v1/incidents/{id}/evidence", Jpeg.Content(jpeg));
@@ -83,8 +81,7 @@ public class EvidenceTests
     public async Task Too_large_or_of_a_refused_type_is_a_4xx_and_stores_nothing()
     {
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite, settings: new Dictionary<string, string?> { ["Incidents:Evidence:MaxBytes"] = "1048576" });
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
         var url = $"/api/v1/incidents/{id}/evidence";
 
         var big = new ByteArrayContent(new GeneratedPdf(2 * 1024 * 1024).ToArray());
@@ -97,8 +94,7 @@ public class EvidenceTests
 
         var script = new StringContent("#!/bin/sh\nrm -rf /", Encoding.UTF8, "text/x-shellscript");
         var refused = await documenter.PostAsync(url, script);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
-        Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty("Content-Type", out _));
+        Assert.True((await refused.ProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("errors").TryGetProperty("Content-Type", out _));
         var pretending = new ByteArrayContent(new GeneratedPdf(1000).ToArray());
         pretending.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await documenter.PostAsync(url, pretending)).StatusCode);

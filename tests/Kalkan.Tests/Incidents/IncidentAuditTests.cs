@@ -10,9 +10,8 @@ public class IncidentAuditTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         long sealedEntry;
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var (documenter, _) = await kalkan.MemberAsync("documenter");
             var first = await documenter.RecordAsync(IncidentSamples.Incident(seal: true));
             var id = first.GetProperty("id").GetGuid();

@@ -7,9 +7,7 @@ public class IncidentPagesTests
     public async Task A_documenter_drafts_seals_and_links_on_the_pages_and_a_defender_sees_the_pattern(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync("documenter", handle: "dilnoza", passphrase: "dilnoza's passphrase for tests");
-        var page = kalkan.Browser();
-        await page.SubmitAsync("/signin", new() { ["handle"] = "dilnoza", ["passphrase"] = "dilnoza's passphrase for tests" });
+        var page = await kalkan.MemberBrowserAsync("documenter", handle: "dilnoza", passphrase: "dilnoza's passphrase for tests");
 
         var form = await page.GetStringAsync("/incidents/new?lang=ru");
         Assert.Contains("id=\"quick-exit\"", form);
@@ -53,8 +51,7 @@ public class IncidentPagesTests
         Assert.Contains(path, search);
         Assert.Contains(secondPath, search);
 
-        var defender = kalkan.Browser();
-        await defender.SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
+        var defender = await kalkan.SignedInBrowserAsync(Scenario.AdminHandle, Scenario.AdminPassphrase);
         var pattern = await defender.GetStringAsync($"/perpetrators/{profile}");
         Assert.Contains("data-count=\"incidents\">2<", pattern);
         Assert.Contains("data-count=\"victims\">2<", pattern);

@@ -38,8 +38,7 @@ public class IncidentRecordTests
     public async Task A_sealed_incident_refuses_changes_and_a_correction_is_a_new_version_that_keeps_the_old(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
 
         // A draft changes in place.
         var edited = await documenter.PutAsJsonAsync($"/api/v1/incidents/{id}", IncidentSamples.Incident(narrative: "first words, corrected while a draft"));
@@ -48,8 +47,7 @@ public class IncidentRecordTests
         Assert.Equal(HttpStatusCode.Conflict, (await documenter.PostAsync($"/api/v1/incidents/{id}/seal", null)).StatusCode);
 
         var refused = await documenter.PutAsJsonAsync($"/api/v1/incidents/{id}", IncidentSamples.Incident(narrative: "rewritten"));
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(409, (await refused.ProblemAsync()).GetProperty("status").GetInt32());
+        Assert.Equal(409, (await refused.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("status").GetInt32());
 
         var correction = IncidentSamples.Incident(occurredOn: "2026-10-02", narrative: "It was the day before.");
         correction["correction"] = "the victim remembered the date better";
@@ -106,8 +104,7 @@ public class IncidentRecordTests
             var incident = IncidentSamples.Incident();
             spoil(incident);
             var response = await documenter.PostAsJsonAsync("/api/v1/incidents", incident);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var problem = await response.ProblemAsync();
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named: {problem}");
         }
         await using var scope = kalkan.Services.CreateAsyncScope();

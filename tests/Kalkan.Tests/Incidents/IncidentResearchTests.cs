@@ -76,7 +76,7 @@ public class IncidentResearchTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         await RecordNetworkAsync((await kalkan.MemberAsync("documenter")).Client);
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
 
         var table = await admin.GetFromJsonAsync<JsonElement>("/api/v1/research/incidents/triggers");
         var violations = table.GetProperty("violations").EnumerateArray().Select(v => v.GetString()).ToList();
@@ -101,8 +101,7 @@ public class IncidentResearchTests
         var (researcher, _) = await kalkan.MemberAsync("researcher", handle: "Nazira");
         Assert.Equal(HttpStatusCode.BadRequest, (await researcher.GetAsync("/api/v1/research/incidents?format=xml")).StatusCode);
 
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Nazira", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("Nazira");
         var page = await browser.GetStringAsync("/research?handler=Incidents&lang=ru");
         Assert.Contains("Случаи сети", page);
         Assert.Contains("data-incident-analysis", page);

@@ -21,6 +21,13 @@ public static class IncidentSamples
         ["seal"] = seal,
     };
 
+    /// <summary>A new documenter and an incident she recorded (<see cref="Incident"/>, as it is).</summary>
+    public static async Task<(HttpClient Documenter, Guid Incident)> DocumenterWithIncidentAsync(KalkanFactory kalkan)
+    {
+        var (documenter, _) = await kalkan.MemberAsync("documenter");
+        return (documenter, await documenter.RecordIdAsync(Incident()));
+    }
+
     public static async Task<JsonElement> RecordAsync(this HttpClient client, object incident)
     {
         var response = await client.PostAsJsonAsync("/api/v1/incidents", incident);

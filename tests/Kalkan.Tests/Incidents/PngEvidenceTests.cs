@@ -53,8 +53,7 @@ public class PngEvidenceTests
     public async Task A_PNGs_shared_copy_keeps_the_image_chunks_and_drops_text_exif_and_time_while_the_original_keeps_them(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
         var png = Png("canary-png-42.8765N");
 
         var response = await documenter.PostAsync($"/api/v1/incidents/{id}/evidence", Content(png));
@@ -76,8 +75,7 @@ public class PngEvidenceTests
     public async Task A_cut_short_PNG_is_refused_and_nothing_is_stored(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (documenter, _) = await kalkan.MemberAsync("documenter");
-        var id = await documenter.RecordIdAsync(IncidentSamples.Incident());
+        var (documenter, id) = await IncidentSamples.DocumenterWithIncidentAsync(kalkan);
         var png = Png("canary");
 
         var response = await documenter.PostAsync($"/api/v1/incidents/{id}/evidence", Content(png[..40]));

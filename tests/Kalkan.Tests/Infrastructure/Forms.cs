@@ -11,6 +11,16 @@ public static partial class Forms
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>The setup page's fields as an operator fills them in on first run: the code the server printed, network Bishkek, admin aigul.</summary>
+    public static Dictionary<string, string> SetupForm(this KalkanFactory kalkan, string adminPassphrase = "a long admin passphrase") => new()
+    {
+        ["setupCode"] = kalkan.SetupCode(),
+        ["network"] = "Bishkek",
+        ["adminHandle"] = "aigul",
+        ["adminPassphrase"] = adminPassphrase,
+        ["unsealPassphrase"] = "a long unseal passphrase",
+    };
+
     /// <summary>The anti-forgery token a page's form carries.</summary>
     public static string AntiForgeryToken(string html)
     {

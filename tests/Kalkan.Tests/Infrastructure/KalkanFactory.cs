@@ -17,6 +17,9 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
     /// <summary>The clock the server reads instead of the system's (a <see cref="ShiftedClock"/>), where time passing is the point.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The unseal key shares its setup handed out (<see cref="Scenario.SetUpAndRestartAsync"/>), for the custodians' part of a test.</summary>
+    public IReadOnlyList<string> Shares { get; init; } = [];
+
     /// <summary>Changes to the server's services, where a test must take a part away (a process that stopped halfway).</summary>
     public Action<IServiceCollection>? AlterServices { get; init; }
 
@@ -26,6 +29,22 @@ public sealed class KalkanFactory(ITestStore store, IDictionary<string, string?>
         var kalkan = new KalkanFactory(await TestStore.CreateAsync(kind), settings) { ownsStore = true, Clock = clock };
         if (setUp) await kalkan.SetUpAsync();
         return kalkan;
+    }
+
+    /// <summary>A Kalkan set up on a store the test keeps: to start again on it (a restart), or to read its files once stopped (a seizure).</summary>
+    public static async Task<KalkanFactory> StartAsync(ITestStore store)
+    {
+        var kalkan = new KalkanFactory(store);
+        try
+        {
+            await kalkan.SetUpAsync();
+            return kalkan;
+        }
+        catch
+        {
+            await kalkan.DisposeAsync();
+            throw;
+        }
     }
 
     public override async ValueTask DisposeAsync()

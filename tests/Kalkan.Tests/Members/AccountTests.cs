@@ -2,14 +2,12 @@ namespace Kalkan.Tests.Members;
 
 public class AccountTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task A_member_lists_her_sessions_and_ends_one_but_not_another_members(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (phone, _) = await kalkan.MemberAsync(handle: "Aizada");
-        var laptop = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Passphrase));
+        var laptop = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Scenario.MemberPassphrase));
         var (other, _) = await kalkan.MemberAsync();
 
         var sessions = await phone.GetFromJsonAsync<JsonElement>("/api/v1/sessions");
@@ -27,13 +25,12 @@ public class AccountTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (phone, _) = await kalkan.MemberAsync(handle: "Aizada");
-        var stolen = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Passphrase));
+        var stolen = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Scenario.MemberPassphrase));
 
         var wrong = await phone.PostAsJsonAsync("/api/v1/account/passphrase", new { current = "not my passphrase", @new = "a brand new passphrase" });
-        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.True((await wrong.ProblemAsync()).GetProperty("errors").TryGetProperty("current", out _));
+        Assert.True((await wrong.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("current", out _));
 
-        var changed = await phone.PostAsJsonAsync("/api/v1/account/passphrase", new { current = Passphrase, @new = "a brand new passphrase" });
+        var changed = await phone.PostAsJsonAsync("/api/v1/account/passphrase", new { current = Scenario.MemberPassphrase, @new = "a brand new passphrase" });
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stolen.GetAsync("/api/v1/account")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/api/v1/account")).StatusCode);
@@ -45,13 +42,13 @@ public class AccountTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (phone, id) = await kalkan.MemberAsync(handle: "Aizada");
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
 
-        var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { passphrase = Passphrase }) };
+        var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { passphrase = Scenario.MemberPassphrase }) };
         Assert.Equal(HttpStatusCode.NoContent, (await phone.SendAsync(delete)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/v1/account")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.MemberPassphrase })).StatusCode);
         var members = await admin.GetFromJsonAsync<JsonElement>("/api/v1/members");
         Assert.DoesNotContain(members.EnumerateArray(), m => m.GetProperty("id").GetGuid() == id);
     }
@@ -66,7 +63,7 @@ public class AccountTests
         for (var i = 0; i < 6; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = "guess number " + i })).StatusCode);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var owner = await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase });
+        var owner = await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.MemberPassphrase });
 
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
         var slowed = clock.Elapsed;

@@ -3,17 +3,14 @@ namespace Kalkan.Tests.Members;
 [Collection(TimingSensitive.Name)]
 public class DuressTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Theory, Stores]
     public async Task A_duress_sign_in_answers_like_a_normal_one_and_opens_an_account_with_nothing_of_hers(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        Assert.Equal(HttpStatusCode.NoContent, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress })).StatusCode);
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
 
-        var normal = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase });
-        var forced = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Duress });
+        var normal = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.MemberPassphrase });
+        var forced = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.DuressPassphrase });
 
         Assert.Equal(normal.StatusCode, forced.StatusCode);
         Assert.Equal(normal.Content.Headers.ContentType, forced.Content.Headers.ContentType);
@@ -36,17 +33,16 @@ public class DuressTests
     public async Task Duress_and_normal_sign_ins_take_comparable_time(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
         var api = kalkan.Api();
-        await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase }); // warm up
+        await api.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.MemberPassphrase }); // warm up
 
         var normal = new List<double>();
         var forced = new List<double>();
         for (var i = 0; i < 9; i++)
         {
-            normal.Add(await TimeAsync(api, Passphrase));
-            forced.Add(await TimeAsync(api, Duress));
+            normal.Add(await TimeAsync(api, Scenario.MemberPassphrase));
+            forced.Add(await TimeAsync(api, Scenario.DuressPassphrase));
         }
 
         // Each path's fastest of nine is its own cost (load only ever adds to a sample): a path doing a
@@ -59,14 +55,13 @@ public class DuressTests
     public async Task Under_duress_changing_the_passphrase_seems_to_work_and_leaves_hers_intact(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
-        var underDuress = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Duress));
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
+        var underDuress = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", Scenario.DuressPassphrase));
 
-        var changed = await underDuress.PostAsJsonAsync("/api/v1/account/passphrase", new { current = Duress, @new = "what the officer chose" });
+        var changed = await underDuress.PostAsJsonAsync("/api/v1/account/passphrase", new { current = Scenario.DuressPassphrase, @new = "what the officer chose" });
 
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
-        await kalkan.Api().SignInAsync("Aizada", Passphrase);
+        await kalkan.Api().SignInAsync("Aizada", Scenario.MemberPassphrase);
         var officer = kalkan.Api().WithToken(await kalkan.Api().SignInAsync("Aizada", "what the officer chose"));
         // The officer's "new passphrase" opens the decoy, which looks like her account still.
         Assert.True((await officer.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("duress").GetBoolean());
@@ -79,9 +74,9 @@ public class DuressTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Passphrase })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = "short" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = "wrong passphrase", duress = Duress })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Scenario.MemberPassphrase, duress = Scenario.MemberPassphrase })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Scenario.MemberPassphrase, duress = "short" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = "wrong passphrase", duress = Scenario.DuressPassphrase })).StatusCode);
         Assert.False((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("duress").GetBoolean());
     }
 

@@ -8,7 +8,7 @@ public class MemberPageOutcomeTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (_, me) = await kalkan.MemberAsync("defender", handle: "Cholpon");
-        var page = await Circles.PageOutcomeTests.BrowserAsync(kalkan, "Cholpon");
+        var page = await kalkan.SignedInBrowserAsync("Cholpon");
 
         var admin = await page.SubmitAsync("/members?handler=Invite", new() { ["role"] = "admin" });
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
@@ -29,7 +29,7 @@ public class MemberPageOutcomeTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (api, _) = await kalkan.MemberAsync(handle: "Aizada");
-        var page = await Circles.PageOutcomeTests.BrowserAsync(kalkan, "Aizada");
+        var page = await kalkan.SignedInBrowserAsync("Aizada");
 
         var refused = await page.SubmitAsync("/account?handler=EndSession", new() { ["id"] = Guid.NewGuid().ToString() });
 

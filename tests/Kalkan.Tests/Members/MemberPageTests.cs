@@ -8,8 +8,7 @@ public partial class MemberPageTests
     public async Task A_defender_invites_on_the_members_page_and_the_link_lets_a_new_member_join_and_sign_in(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = kalkan.Browser();
-        await defender.SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
+        var defender = await kalkan.SignedInBrowserAsync(Scenario.AdminHandle, Scenario.AdminPassphrase);
 
         var invited = await defender.SubmitAsync("/members?handler=Invite", new() { ["role"] = "member" });
         var page = await invited.Content.ReadAsStringAsync();
@@ -49,9 +48,7 @@ public partial class MemberPageTests
     public async Task A_member_cannot_open_the_members_page(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/members")).StatusCode);
@@ -62,9 +59,7 @@ public partial class MemberPageTests
     public async Task The_account_page_changes_the_passphrase_and_names_a_wrong_current_one(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         var wrong = await browser.SubmitAsync("/account?handler=Passphrase", new() { ["current"] = "not it at all", ["new"] = "another long passphrase" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);

@@ -4,8 +4,6 @@ namespace Kalkan.Tests.Members;
 
 public class SecondFactorTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Fact]
     public void Codes_match_the_RFC_6238_test_values()
     {
@@ -23,17 +21,16 @@ public class SecondFactorTests
         var clock = new ShiftedClock();
         await using var kalkan = await KalkanFactory.StartAsync(kind, clock: clock);
         var (defender, _) = await kalkan.MemberAsync("defender", handle: "Gulnara");
-        var secret = await EnrolAsync(defender, clock);
+        var secret = await defender.SetUpSecondFactorAsync(clock);
 
-        var noCode = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase });
-        Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
-        Assert.True((await noCode.ProblemAsync()).GetProperty("codeRequired").GetBoolean());
+        var noCode = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.MemberPassphrase });
+        Assert.True((await noCode.ProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("codeRequired").GetBoolean());
 
         clock.Advance(TimeSpan.FromSeconds(30)); // the next step: confirming used this one
         var code = Totp.Code(secret, Totp.StepAt(clock.GetUtcNow()));
-        var wrong = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code = code == "000000" ? "111111" : "000000" });
-        var right = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
-        var replay = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase, code });
+        var wrong = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.MemberPassphrase, code = code == "000000" ? "111111" : "000000" });
+        var right = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.MemberPassphrase, code });
+        var replay = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.MemberPassphrase, code });
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
@@ -44,7 +41,7 @@ public class SecondFactorTests
     public async Task When_an_admin_requires_it_a_defender_without_a_second_factor_can_only_set_one_up(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         var (defender, _) = await kalkan.MemberAsync("defender");
         var (member, _) = await kalkan.MemberAsync("member");
 
@@ -52,22 +49,8 @@ public class SecondFactorTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/v1/account")).StatusCode);
-        await EnrolAsync(defender);
+        await defender.SetUpSecondFactorAsync();
         Assert.Equal(HttpStatusCode.Created, (await defender.PostAsJsonAsync("/api/v1/invites", new { role = "member" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await defender.PutAsJsonAsync("/api/v1/network/second-factor", new { required = false })).StatusCode);
     }
-
-    /// <summary>Starts and confirms a second factor; returns the secret as her authenticator app holds it.</summary>
-    static async Task<byte[]> EnrolAsync(HttpClient client, TimeProvider? clock = null)
-    {
-        var enrol = await client.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase });
-        Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
-        var body = await enrol.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("otpauth://totp/Notes:", body.GetProperty("uri").GetString());
-        var secret = Base32.Decode(body.GetProperty("secret").GetString()!);
-        var confirm = await client.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt((clock ?? TimeProvider.System).GetUtcNow())) });
-        Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
-        return secret;
-    }
-
 }

@@ -15,6 +15,13 @@ public sealed class CookieJar(CookieContainer? cookies = null) : DelegatingHandl
         return (kalkan.CreateDefaultClient(Origin, jar), jar);
     }
 
+    /// <summary>A browser with its jar, signed in as this account through the /signin page (at <paramref name="page"/>: /signin with a language, say).</summary>
+    public static async Task<(HttpClient Client, CookieJar Jar)> SignedInAsync(KalkanFactory kalkan, string handle, string page = "/signin")
+    {
+        var (browser, jar) = Browser(kalkan);
+        return (await browser.SignInOnPageAsync(handle, page: page), jar);
+    }
+
     public string? this[string name] => Cookies.GetCookies(Origin)[name]?.Value;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

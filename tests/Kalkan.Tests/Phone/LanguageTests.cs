@@ -5,22 +5,15 @@ namespace Kalkan.Tests.Phone;
 /// <summary>Every member page, its errors and the 404 in each of the six languages, with no English key left on the page.</summary>
 public class LanguageTests
 {
-    const string Passphrase = "member passphrase for tests";
     static readonly string[] Pages = ["/alerts", "/sos", "/checkin", "/circle", "/calls", "/account"];
 
-    [Theory]
-    [InlineData("ru")]
-    [InlineData("ky")]
-    [InlineData("sw")]
-    [InlineData("my")]
-    [InlineData("es")]
+    [Theory, OtherLanguages]
     public async Task No_english_key_reaches_a_member_page_in_another_language(string language)
     {
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite);
         var (api, _) = await kalkan.MemberAsync(handle: "Aizada");
         await api.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) });
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync($"/signin?lang={language}", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        var browser = await kalkan.SignedInBrowserAsync("Aizada", page: $"/signin?lang={language}");
         var english = EnglishKeys(language);
 
         foreach (var path in Pages)

@@ -3,15 +3,12 @@ namespace Kalkan.Tests.Phone;
 /// <summary>Every member form redirects after it worked, and a resend with the same key is the same act, never a second one.</summary>
 public class ResendTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task A_report_sent_twice_with_one_key_is_one_alert_and_both_answers_redirect(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (api, _) = await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        var browser = await kalkan.SignedInBrowserAsync("Aizada");
         var form = new Dictionary<string, string> { ["kind"] = "checkpoint", ["lat"] = "42.87", ["lon"] = "74.59", ["idempotencyKey"] = "one-key-for-this-report" };
 
         var first = await browser.SubmitAsync("/alerts?handler=Report", new(form));
@@ -28,9 +25,7 @@ public class ResendTests
     public async Task A_report_without_a_place_is_refused_by_name_and_keeps_her_choice(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        var browser = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         var refused = await browser.SubmitAsync("/alerts?handler=Report", new() { ["kind"] = "raid", ["note"] = "two vans", ["lat"] = "", ["lon"] = "" });
 
@@ -72,9 +67,7 @@ public class ResendTests
     public async Task The_sos_and_check_in_forms_redirect_after_they_worked(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        var browser = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         var checkin = await browser.SubmitAsync("/checkin", new() { ["minutes"] = "30", ["idempotencyKey"] = "page-checkin-key" });
         Assert.Equal(HttpStatusCode.Redirect, checkin.StatusCode);

@@ -5,15 +5,12 @@ namespace Kalkan.Tests.Phone;
 /// <summary>Sign-out ends the session; quick exit and idleness lock it until her passphrase is typed again.</summary>
 public partial class SessionLockTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task After_sign_out_the_old_cookie_opens_nothing(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var (browser, jar) = CookieJar.Browser(kalkan);
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        await kalkan.CreateMemberAsync("Aizada");
+        var (browser, jar) = await CookieJar.SignedInAsync(kalkan, "Aizada");
         var oldCookie = jar["__Host-kalkan"];
         Assert.NotNull(oldCookie);
 
@@ -38,9 +35,8 @@ public partial class SessionLockTests
     public async Task Quick_exit_locks_the_session_until_her_passphrase_is_typed_again(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var (browser, jar) = CookieJar.Browser(kalkan);
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        await kalkan.CreateMemberAsync("Aizada");
+        var (browser, jar) = await CookieJar.SignedInAsync(kalkan, "Aizada");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/alerts")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/exit", null)).StatusCode); // the page's beacon
@@ -58,7 +54,7 @@ public partial class SessionLockTests
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/alerts")).StatusCode);
 
         var lockedCookie = jar["__Host-kalkan"];
-        var unlocked = await browser.SubmitAsync("/signin", new() { ["passphrase"] = Passphrase });
+        var unlocked = await browser.SubmitAsync("/signin", new() { ["passphrase"] = Scenario.MemberPassphrase });
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/alerts")).StatusCode);
         // The locked session is gone, not reopened: its cookie stays dead.
@@ -69,9 +65,8 @@ public partial class SessionLockTests
     public async Task The_exit_page_itself_locks_the_session_for_a_phone_without_script(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var (browser, _) = CookieJar.Browser(kalkan);
-        await browser.SubmitAsync("/signin?lang=ky", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        await kalkan.CreateMemberAsync("Aizada");
+        var (browser, _) = await CookieJar.SignedInAsync(kalkan, "Aizada", page: "/signin?lang=ky");
 
         var exit = await browser.GetStringAsync("/exit");
         Assert.Contains("lang=\"ky\"", exit);
@@ -85,8 +80,7 @@ public partial class SessionLockTests
         // Idle from the first instant: every page session is locked by its next request.
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Sessions:LockAfterIdle"] = "00:00:00" });
         var (api, _) = await kalkan.MemberAsync(handle: "Aizada");
-        var (browser, _) = CookieJar.Browser(kalkan);
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = Passphrase });
+        var (browser, _) = await CookieJar.SignedInAsync(kalkan, "Aizada");
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/alerts")).StatusCode);
         Assert.Contains("Type your passphrase to go on.", await browser.GetStringAsync("/signin"));

@@ -23,9 +23,8 @@ public class PlaceSeizureTests
             ["note"] = "canary-place-note-d04f",
             ["corrected name"] = "canary-corrected-name-77e0",
         };
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var (defender, _) = await kalkan.MemberAsync("defender");
             var added = await defender.PostAsJsonAsync("/api/v1/places", new
             {

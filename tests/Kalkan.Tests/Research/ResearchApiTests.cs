@@ -30,8 +30,7 @@ public class ResearchApiTests
         var bad = await researcher.PostAsync("/api/v1/research/analyze", new StringContent(csv, Encoding.UTF8, "text/csv"));
         var forbidden = await member.PostAsync("/api/v1/research/analyze", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var problem = await bad.ProblemAsync();
+        var problem = await bad.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("arrest", problem.GetRawText());
         Assert.Contains("3", problem.GetProperty("row").ToString());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

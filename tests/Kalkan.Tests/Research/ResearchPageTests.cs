@@ -6,9 +6,7 @@ public class ResearchPageTests
     public async Task A_researcher_uploads_a_survey_and_reads_the_report_with_its_forest_plot(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync("researcher", handle: "Nazira");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Nazira", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.MemberBrowserAsync("researcher", handle: "Nazira");
 
         var page = await browser.GetStringAsync("/research");
         var form = new MultipartFormDataContent
@@ -32,9 +30,7 @@ public class ResearchPageTests
     public async Task A_member_cannot_open_the_research_page(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        await kalkan.MemberAsync(handle: "Aizada");
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "Aizada", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.MemberBrowserAsync(handle: "Aizada");
 
         Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/research")).StatusCode);
     }

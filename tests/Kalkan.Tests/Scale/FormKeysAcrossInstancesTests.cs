@@ -9,8 +9,6 @@ namespace Kalkan.Tests.Scale;
 /// </summary>
 public class FormKeysAcrossInstancesTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [PostgresFact]
     public async Task A_sign_in_form_from_one_instance_signs_her_in_on_the_other()
     {
@@ -49,7 +47,7 @@ public class FormKeysAcrossInstancesTests
         var (member, _) = CookieJar.Browser(kalkan);
         var token = Forms.AntiForgeryToken(await member.GetStringAsync("/signin"));
 
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/sys/seal", null)).StatusCode);
         var (operatorBrowser, _) = CookieJar.Browser(kalkan);
         // Sealed, the keys in the store cannot be read; the unseal page still answers with a form of its own.
@@ -66,7 +64,7 @@ public class FormKeysAcrossInstancesTests
     {
         ["__af"] = token,
         ["handle"] = handle,
-        ["passphrase"] = Passphrase,
+        ["passphrase"] = Scenario.MemberPassphrase,
     });
 
     internal static async Task<long> FormKeyRowsAsync(ITestStore store)

@@ -60,9 +60,8 @@ public class ManyInstancesTests
         await using var store = await TestStore.CreateAsync(Store.Postgres);
         string defender, friend, reporter;
         var created = new HashSet<string>();
-        await using (var setup = new KalkanFactory(store))
+        await using (var setup = await KalkanFactory.StartAsync(store))
         {
-            await setup.SetUpAsync();
             var (aizada, cholpon) = await CircleTests.CircleAsync(setup);
             friend = Token(cholpon);
             defender = Token((await setup.MemberAsync("defender")).Client);

@@ -15,9 +15,8 @@ public class NginxDeploymentTests
         Assert.True(File.Exists("/usr/sbin/nginx"), "nginx is not installed (apt-get install nginx; .ci/run does)");
         await using var store = await TestStore.CreateAsync(Store.Postgres);
         string reporter, listener;
-        await using (var setup = new KalkanFactory(store))
+        await using (var setup = await KalkanFactory.StartAsync(store))
         {
-            await setup.SetUpAsync();
             reporter = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
             listener = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
         }

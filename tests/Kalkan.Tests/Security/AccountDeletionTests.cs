@@ -7,6 +7,7 @@ using Kalkan.Sessions;
 using Kalkan.Tests.Circles;
 using Kalkan.Tests.Members;
 using Microsoft.AspNetCore.WebUtilities;
+using Kalkan.Tests.Alerts;
 
 namespace Kalkan.Tests.Security;
 
@@ -21,7 +22,7 @@ public class AccountDeletionTests
     public async Task Deleting_her_account_deletes_her_calls_check_ins_circles_reporter_record_push_and_sessions(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         var (aizada, aizadaId) = await InvitationTests.JoinAsync(kalkan, admin, "defender", "Aizada");
         var (bermet, bermetId) = await InvitationTests.JoinAsync(kalkan, aizada, "member", "Bermet");
         var (cholpon, _) = await kalkan.MemberAsync(handle: "Cholpon");
@@ -35,8 +36,8 @@ public class AccountDeletionTests
         Assert.Equal(HttpStatusCode.Created, (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(2), note = "hotel" })).StatusCode);
         var cholponsSos = (await (await cholpon.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8, lon = 74.6 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsJsonAsync($"/api/v1/sos/{cholponsSos}/respond", new { kind = "on-my-way" })).StatusCode);
-        var alert = (await (await aizada.PostAsJsonAsync("/api/v1/alerts", new { kind = "checkpoint", lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var others = (await (await bermet.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 40.5, lon = 72.8 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var alert = (await aizada.ReportAsync(new { kind = "checkpoint", lat = 42.87, lon = 74.59 })).GetProperty("id").GetGuid();
+        var others = (await bermet.ReportAsync(new { kind = "raid", lat = 40.5, lon = 72.8 })).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsync($"/api/v1/alerts/{others}/confirm", null)).StatusCode);
         // Her phone's push subscription, a second session and a duress passphrase (so a decoy account).
         using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);

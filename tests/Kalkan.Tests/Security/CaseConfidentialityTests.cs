@@ -50,8 +50,7 @@ public class CaseConfidentialityTests
         Assert.False((await outsider.CaseAsync(id)).GetProperty("assigned").GetBoolean());
         Assert.Equal("filed", (await handling.CaseAsync(id)).GetProperty("status").GetString());
 
-        var browser = kalkan.Browser();
-        await browser.SubmitAsync("/signin", new() { ["handle"] = "outsider-defender", ["passphrase"] = "member passphrase for tests" });
+        var browser = await kalkan.SignedInBrowserAsync("outsider-defender");
         foreach (var page in new[] { "/cases", $"/cases/{id}", "/cases/mine" })
         {
             var shown = await browser.GetAsync(page);
@@ -69,9 +68,8 @@ public class CaseConfidentialityTests
     public async Task Members_documenters_and_researchers_get_the_same_404_as_for_a_case_that_does_not_exist(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (handling, _) = await kalkan.MemberAsync("defender");
-        var (id, _) = await CaseSamples.FileAsync(handling);
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var (handling, id) = await CaseSamples.HandlingDefenderAsync(kalkan);
+        var admin = await kalkan.AdminAsync();
         Assert.Equal("Aizada", (await admin.CaseAsync(id)).GetProperty("complainants")[0].GetProperty("pseudonym").GetString());
 
         foreach (var role in new[] { "member", "documenter", "researcher" })
@@ -79,8 +77,7 @@ public class CaseConfidentialityTests
             var (client, _) = await kalkan.MemberAsync(role);
             var real = await client.GetAsync($"/api/v1/cases/{id}");
             var missing = await client.GetAsync($"/api/v1/cases/{Guid.NewGuid()}");
-            Assert.Equal(HttpStatusCode.NotFound, real.StatusCode);
-            var (a, b) = (await real.ProblemAsync(), await missing.ProblemAsync());
+            var (a, b) = (await real.ProblemAsync(HttpStatusCode.NotFound), await missing.ProblemAsync());
             Assert.Equal(b.GetProperty("title").GetString(), a.GetProperty("title").GetString());
             Assert.Equal(b.EnumerateObject().Select(p => p.Name).Order(), a.EnumerateObject().Select(p => p.Name).Order());
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/cases/{id}/status", new { status = "closed", on = "2026-10-21" })).StatusCode);

@@ -68,9 +68,7 @@ public class CliStrictnessTests
     public async Task The_unseal_passphrase_in_configuration_does_not_unseal()
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
-        await using (var first = new KalkanFactory(store)) await first.SetUpAsync();
-
-        await using var restarted = new KalkanFactory(store, new Dictionary<string, string?> { ["KALKAN_UNSEAL_PASSPHRASE"] = Scenario.UnsealPassphrase });
+        await using var restarted = await Scenario.SetUpAndRestartAsync(store, settings: new Dictionary<string, string?> { ["KALKAN_UNSEAL_PASSPHRASE"] = Scenario.UnsealPassphrase });
 
         Assert.Equal("sealed", await restarted.Api().StateAsync());
     }

@@ -14,7 +14,7 @@ public class DossierAccessTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (author, _) = await kalkan.MemberAsync("documenter");
         var id = await author.RecordIdAsync(IncidentSamples.Incident(narrative: "dossier-canary-narrative", seal: true));
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         var missing = Guid.NewGuid();
 
         foreach (var (who, client) in new Dictionary<string, HttpClient> { ["her documenter"] = author, ["a defender"] = (await kalkan.MemberAsync("defender")).Client, ["an admin"] = admin })

@@ -9,24 +9,20 @@ namespace Kalkan.Tests.Security;
 /// </summary>
 public class DuressAttackTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Theory, Stores]
     public async Task A_duress_sign_in_and_a_real_one_answer_the_same_role_and_fields_on_every_account_call(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (gulnara, _) = await kalkan.MemberAsync("defender", handle: "Gulnara");
-        Assert.Equal(HttpStatusCode.NoContent, (await gulnara.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress })).StatusCode);
-        var real = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Passphrase });
-        var forced = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Duress });
+        var (gulnara, _) = await kalkan.MemberWithDuressAsync("defender", handle: "Gulnara");
+        var real = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.MemberPassphrase });
+        var forced = await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Gulnara", passphrase = Scenario.DuressPassphrase });
         var forcedBody = await forced.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("defender", forcedBody.GetProperty("role").GetString());
         Assert.Equal("defender", (await real.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
         var officer = kalkan.Api().WithToken(forcedBody.GetProperty("token").GetString()!);
 
         // She sets up a second factor afterwards: her decoy shows it too.
-        var secret = Base32.Decode((await (await gulnara.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
-        Assert.Equal(HttpStatusCode.NoContent, (await gulnara.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) })).StatusCode);
+        await gulnara.SetUpSecondFactorAsync();
 
         var hers = await gulnara.GetFromJsonAsync<JsonElement>("/api/v1/account");
         var decoy = await officer.GetFromJsonAsync<JsonElement>("/api/v1/account");
@@ -35,18 +31,17 @@ public class DuressAttackTests
         Assert.Equal(hers.GetRawText(), decoy.GetRawText());
 
         // Each passphrase-checking endpoint takes the passphrase that opened the session, and answers alike.
-        foreach (var (client, opened) in new[] { (gulnara, Passphrase), (officer, Duress) })
+        foreach (var (client, opened) in new[] { (gulnara, Scenario.MemberPassphrase), (officer, Scenario.DuressPassphrase) })
         {
             var replace = await client.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = opened });
-            Assert.Equal(HttpStatusCode.BadRequest, replace.StatusCode);
-            Assert.Equal("code", Fields(await replace.ProblemAsync()));
+            Assert.Equal("code", Fields(await replace.ProblemAsync(HttpStatusCode.BadRequest)));
             var wrong = await client.PostAsJsonAsync("/api/v1/account/passphrase", new { current = "not the passphrase at all", @new = "a brand new passphrase" });
             Assert.Equal("current", Fields(await wrong.ProblemAsync()));
             var checkin = (await (await client.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/checkins/{checkin}/done", new { passphrase = opened })).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Duress, duress = "another duress passphrase" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account/duress") { Content = JsonContent.Create(new { passphrase = Duress }) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Scenario.DuressPassphrase, duress = "another duress passphrase" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account/duress") { Content = JsonContent.Create(new { passphrase = Scenario.DuressPassphrase }) })).StatusCode);
         // ... and none of it touched hers.
         Assert.Equal(hers.GetRawText(), (await gulnara.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetRawText());
     }
@@ -56,16 +51,14 @@ public class DuressAttackTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         string defenderHandle;
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
-            var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-            await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+            var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
             defenderHandle = "defender-" + Guid.NewGuid().ToString("N")[..6];
             var (defender, _) = await kalkan.MemberAsync("defender", handle: defenderHandle);
             await using var stream = await EventStreamClient.OpenAsync(defender);
 
-            await kalkan.Api().SignInAsync("Aizada", Duress);
+            await kalkan.Api().SignInAsync("Aizada", Scenario.DuressPassphrase);
 
             var warning = await stream.NextAsync("duress", TimeSpan.FromSeconds(5)); // stored before it is sent
             Assert.Equal("Aizada", warning.Data.GetProperty("handle").GetString());
@@ -74,7 +67,7 @@ public class DuressAttackTests
 
         await using var restarted = new KalkanFactory(store);
         Assert.Equal(HttpStatusCode.OK, (await restarted.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase })).StatusCode);
-        var again = restarted.Api().WithToken(await restarted.Api().SignInAsync(defenderHandle, Passphrase));
+        var again = restarted.Api().WithToken(await restarted.Api().SignInAsync(defenderHandle, Scenario.MemberPassphrase));
         foreach (var page in new[] { "/calls", "/console/alerts" })
         {
             var html = await again.GetStringAsync(page);
@@ -92,13 +85,12 @@ public class DuressAttackTests
     public async Task A_duress_check_in_raises_the_same_warning_for_the_defenders(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
         var (defender, _) = await kalkan.MemberAsync("defender");
         await using var stream = await EventStreamClient.OpenAsync(defender);
         var checkin = (await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddHours(1) })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsJsonAsync($"/api/v1/checkins/{checkin}/done", new { passphrase = Duress })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await aizada.PostAsJsonAsync($"/api/v1/checkins/{checkin}/done", new { passphrase = Scenario.DuressPassphrase })).StatusCode);
 
         var warning = await stream.NextAsync("duress", TimeSpan.FromSeconds(5));
         Assert.Equal("check-in", warning.Data.GetProperty("reason").GetString());
@@ -111,8 +103,8 @@ public class DuressAttackTests
         await using var kalkan = await KalkanFactory.StartAsync(Store.Sqlite);
         var (aizada, aizadaId) = await kalkan.MemberAsync(handle: "Aizada");
         var (_, cholponId) = await kalkan.MemberAsync(handle: "Cholpon");
-        await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress });
-        await kalkan.Api().SignInAsync("Aizada", Duress);
+        await aizada.SetDuressPassphraseAsync();
+        await kalkan.Api().SignInAsync("Aizada", Scenario.DuressPassphrase);
 
         await using var scope = kalkan.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();

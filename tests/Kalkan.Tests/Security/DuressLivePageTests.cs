@@ -5,8 +5,6 @@ namespace Kalkan.Tests.Security;
 /// <summary>A defender with /calls open in a real browser sees a duress warning the moment it is raised, without reloading.</summary>
 public class DuressLivePageTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Fact]
     public async Task A_duress_warning_appears_live_on_an_open_calls_page()
     {
@@ -14,10 +12,10 @@ public class DuressLivePageTests
         var server = kalkan.ServeOnLoopback();
         await kalkan.SetUpAsync();
         await using (var scope = kalkan.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync("Aizada", Passphrase, "member", null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync("Aizada", Scenario.MemberPassphrase, "member", null, CancellationToken.None);
         var phone = new HttpClient { BaseAddress = server };
-        var aizada = new HttpClient { BaseAddress = server }.WithToken(await phone.SignInAsync("Aizada", Passphrase));
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress })).StatusCode);
+        var aizada = new HttpClient { BaseAddress = server }.WithToken(await phone.SignInAsync("Aizada", Scenario.MemberPassphrase));
+        await aizada.SetDuressPassphraseAsync();
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         await using var _ = browser;
@@ -29,7 +27,7 @@ public class DuressLivePageTests
         await page.GotoAsync(new Uri(server, "/calls").ToString());
         Assert.Equal(0, await page.Locator("#duress-warnings .notice").CountAsync());
 
-        await phone.SignInAsync("Aizada", Duress);
+        await phone.SignInAsync("Aizada", Scenario.DuressPassphrase);
 
         await page.WaitForSelectorAsync("#duress-warnings .notice", new() { Timeout = 5000 });
         var text = await page.InnerTextAsync("#duress-warnings");

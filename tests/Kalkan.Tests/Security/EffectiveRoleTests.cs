@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Kalkan.Tests.Alerts;
 
 namespace Kalkan.Tests.Security;
 
@@ -15,23 +16,20 @@ namespace Kalkan.Tests.Security;
 /// </summary>
 public class EffectiveRoleTests
 {
-    const string Passphrase = "member passphrase for tests", Duress = "my duress passphrase";
-
     [Theory, Stores]
     public async Task A_defender_without_the_required_second_factor_gets_nothing_a_member_would_not(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Circles:StartupGrace"] = "00:00:00" });
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/network/second-factor", new { required = true })).StatusCode);
         var (defender, _) = await kalkan.MemberAsync("defender");
-        var (aizada, _) = await kalkan.MemberAsync(handle: "Aizada");
-        Assert.Equal(HttpStatusCode.NoContent, (await aizada.PutAsJsonAsync("/api/v1/account/duress", new { passphrase = Passphrase, duress = Duress })).StatusCode);
+        var (aizada, _) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
         await using var stream = await EventStreamClient.OpenAsync(defender);
 
         var sos = (await (await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8746, lon = 74.5698, note = "white car" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = DateTimeOffset.UtcNow.AddSeconds(1), lat = 42.87, lon = 74.6 });
-        await kalkan.Api().SignInAsync("Aizada", Duress);
-        var alert = (await (await aizada.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.87, lon = 74.59 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await kalkan.Api().SignInAsync("Aizada", Scenario.DuressPassphrase);
+        var alert = (await aizada.ReportAsync(new { kind = "raid", lat = 42.87, lon = 74.59 })).GetProperty("id").GetGuid();
 
         // Her stream hears the alert (everyone does) and nothing of Aizada's calls or her duress.
         await stream.NextAsync("alert", TimeSpan.FromSeconds(5));
@@ -54,8 +52,7 @@ public class EffectiveRoleTests
         Assert.DoesNotContain("href=\"/members\"", menu);
 
         // With her second factor set up, the same defender attends everyone (the checks above can fail).
-        var secret = Base32.Decode((await (await defender.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
-        Assert.Equal(HttpStatusCode.NoContent, (await defender.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) })).StatusCode);
+        await defender.SetUpSecondFactorAsync();
         Assert.Equal(42.8746, (await defender.GetFromJsonAsync<JsonElement>($"/api/v1/sos/{sos}")).GetProperty("lat").GetDouble());
         Assert.NotEmpty((await defender.GetFromJsonAsync<JsonElement>("/api/v1/checkins/missed")).EnumerateArray());
         Assert.Contains("Aizada", await defender.GetStringAsync("/calls"));
@@ -69,12 +66,11 @@ public class EffectiveRoleTests
         var hits = Channel.CreateUnbounded<string>();
         await using var service = await FakePushServiceAsync(hits);
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
         await admin.PutAsJsonAsync("/api/v1/network/second-factor", new { required = true });
         var (without, _) = await kalkan.MemberAsync("defender");
         var (with, _) = await kalkan.MemberAsync("defender");
-        var secret = Base32.Decode((await (await with.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
-        await with.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
+        await with.SetUpSecondFactorAsync();
         await SubscribeAsync(without, service, "without");
         await SubscribeAsync(with, service, "with");
         var (aizada, _) = await kalkan.MemberAsync();

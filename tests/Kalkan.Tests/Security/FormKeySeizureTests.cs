@@ -15,9 +15,8 @@ public class FormKeySeizureTests
     public async Task A_seized_database_holds_the_form_keys_sealed_and_never_their_xml()
     {
         await using var store = await TestStore.CreateAsync(Store.Postgres);
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var signedIn = await kalkan.Browser().SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode); // a key was made, stored and used
         }

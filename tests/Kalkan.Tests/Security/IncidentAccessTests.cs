@@ -15,7 +15,7 @@ public class IncidentAccessTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (author, _) = await kalkan.MemberAsync("documenter");
         var id = await author.RecordIdAsync(IncidentSamples.Incident());
-        var admin = kalkan.Api().WithToken(await kalkan.Api().SignInAsync());
+        var admin = await kalkan.AdminAsync();
 
         var missing = WithoutTrace(await (await admin.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}")).Content.ReadAsStringAsync());
         var readers = new Dictionary<string, HttpClient>

@@ -12,8 +12,6 @@ namespace Kalkan.Tests.Security;
 [Collection(TimingSensitive.Name)]
 public class PassphraseGuardTests
 {
-    const string Passphrase = "member passphrase for tests";
-
     [Theory, Stores]
     public async Task Wrong_passphrases_on_every_account_form_count_toward_her_handles_slowdown(Store kind)
     {
@@ -35,18 +33,15 @@ public class PassphraseGuardTests
 
         // Six failures on her handle: the next check, here a sign-in, waits (2 s), and still lets her in.
         var clock = Stopwatch.StartNew();
-        await kalkan.Api().SignInAsync("Aizada", Passphrase);
+        await kalkan.Api().SignInAsync("Aizada", Scenario.MemberPassphrase);
         Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5), $"not slowed: {clock.Elapsed}");
     }
 
     [Fact]
     public async Task A_flood_on_one_slowed_handle_holds_no_permit_while_it_waits()
     {
-        // A clock that never moves: the flooded handle's slowdown never ends, so its attempts wait for good.
-        var clock = new StoppedClock();
-        var failures = new FailureCounter(new MemoryCounters(clock));
-        for (var i = 0; i < 6; i++) await failures.CountInAsync("flooded handle");
-        using var guard = new PassphraseGuard(failures, clock);
+        // The flooded handle's slowdown never ends, so its attempts wait for good.
+        using var guard = await GuardAfterAsync("flooded handle", failures: 6);
         using var stop = new CancellationTokenSource();
 
         var flood = Enumerable.Range(0, 50).Select(_ => guard.EnterAsync("flooded handle", stop.Token)).ToList();
@@ -65,10 +60,7 @@ public class PassphraseGuardTests
     {
         // Four failures counted: the fifth try is free, the sixth and seventh sent at the same moment must wait
         // (read before counting, all three would have seen four and gone straight to the passphrase check).
-        var clock = new StoppedClock();
-        var failures = new FailureCounter(new MemoryCounters(clock));
-        for (var i = 0; i < 4; i++) await failures.CountInAsync("guessed handle");
-        using var guard = new PassphraseGuard(failures, clock);
+        using var guard = await GuardAfterAsync("guessed handle", failures: 4);
         using var stop = new CancellationTokenSource();
 
         var together = Enumerable.Range(0, 3).Select(_ => guard.EnterAsync("guessed handle", stop.Token)).ToList();
@@ -78,6 +70,15 @@ public class PassphraseGuardTests
         Assert.All(together.Skip(1), t => Assert.False(t.IsCompleted));
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(together.Skip(1)));
+    }
+
+    /// <summary>A guard whose handle has failed this many times, on a clock that never moves: no slowdown ends while the test runs.</summary>
+    static async Task<PassphraseGuard> GuardAfterAsync(string handle, int failures)
+    {
+        var clock = new StoppedClock();
+        var counter = new FailureCounter(new MemoryCounters(clock));
+        for (var i = 0; i < failures; i++) await counter.CountInAsync(handle);
+        return new PassphraseGuard(counter, clock);
     }
 
     sealed class StoppedClock : TimeProvider
@@ -98,19 +99,17 @@ public class PassphraseGuardTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (phone, _) = await kalkan.MemberAsync();
-        var secret = Base32.Decode((await (await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+        var secret = await phone.SetUpSecondFactorAsync();
         var step = Totp.StepAt(DateTimeOffset.UtcNow);
-        Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsJsonAsync("/api/v1/account/second-factor/confirm", new { code = Totp.Code(secret, step) })).StatusCode);
 
-        var withoutCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase });
-        var wrongCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase, code = Totp.Code(secret, step - 5) });
+        var withoutCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Scenario.MemberPassphrase });
+        var wrongCode = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Scenario.MemberPassphrase, code = Totp.Code(secret, step - 5) });
         Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
-        Assert.True((await wrongCode.ProblemAsync()).GetProperty("errors").TryGetProperty("code", out _));
+        Assert.True((await wrongCode.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("code", out _));
         Assert.True((await phone.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("secondFactor").GetBoolean());
 
         // With a fresh code (the next step's, within the drift allowed) she replaces it.
-        var replaced = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Passphrase, code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow) + 1) });
+        var replaced = await phone.PostAsJsonAsync("/api/v1/account/second-factor", new { passphrase = Scenario.MemberPassphrase, code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow) + 1) });
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
     }
 }

@@ -14,9 +14,8 @@ public class SessionRestartTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         string member, admin;
-        await using (var before = new KalkanFactory(store))
+        await using (var before = await KalkanFactory.StartAsync(store))
         {
-            await before.SetUpAsync();
             var (client, _) = await before.MemberAsync();
             member = client.DefaultRequestHeaders.Authorization!.Parameter!;
             admin = await before.Api().SignInAsync();
@@ -40,9 +39,8 @@ public class SessionRestartTests
     {
         await using var store = await TestStore.CreateAsync(kind);
         string member;
-        await using (var before = new KalkanFactory(store))
+        await using (var before = await KalkanFactory.StartAsync(store))
         {
-            await before.SetUpAsync();
             member = (await before.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
         }
 
@@ -59,9 +57,8 @@ public class SessionRestartTests
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
         Guid memberId;
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             memberId = (await kalkan.MemberAsync()).Id;
         }
 

@@ -10,7 +10,6 @@ namespace Kalkan.Tests.Security;
 [Collection(TimingSensitive.Name)]
 public class SharedLimitAttackTests
 {
-    const string Passphrase = "member passphrase for tests";
     static int place;
 
     /// <summary>A raid a kilometre from the last: reports at one spot would merge into one alert.</summary>
@@ -32,7 +31,7 @@ public class SharedLimitAttackTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await Guess(two, "guess number 5")).StatusCode);
         var sixth = clock.Elapsed;
         clock.Restart();
-        var owner = await two.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Passphrase });
+        var owner = await two.PostAsJsonAsync("/api/v1/session", new { handle = "Aizada", passphrase = Scenario.MemberPassphrase });
         var seventh = clock.Elapsed;
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode); // slowed, never locked out
 
@@ -48,9 +47,8 @@ public class SharedLimitAttackTests
     public async Task Reports_past_the_hourly_limit_split_over_two_instances_are_refused_on_both()
     {
         await using var kalkan = await TwoInstances.StartAsync(new Dictionary<string, string?> { ["Alerts:ReportsPerHour"] = "3" });
-        var (flooder, flooderId) = await kalkan.First.MemberAsync();
+        var (flooder, flooderThere, flooderId) = await kalkan.MemberOnBothAsync();
         var (aizada, _) = await kalkan.First.MemberAsync();
-        var flooderThere = kalkan.There(flooder);
 
         Assert.Equal(HttpStatusCode.Created, (await flooder.PostAsJsonAsync("/api/v1/alerts", Raid)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await flooderThere.PostAsJsonAsync("/api/v1/alerts", Raid)).StatusCode);
@@ -68,8 +66,7 @@ public class SharedLimitAttackTests
     public async Task Simultaneous_reports_on_two_instances_get_exactly_the_hourly_limit_between_them()
     {
         await using var kalkan = await TwoInstances.StartAsync(new Dictionary<string, string?> { ["Alerts:ReportsPerHour"] = "3" });
-        var (flooder, _) = await kalkan.First.MemberAsync();
-        var flooderThere = kalkan.There(flooder);
+        var (flooder, flooderThere, _) = await kalkan.MemberOnBothAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? flooder : flooderThere).PostAsJsonAsync("/api/v1/alerts", Raid)));
 
@@ -81,9 +78,8 @@ public class SharedLimitAttackTests
     public async Task A_members_calls_past_her_window_split_over_two_instances_are_refused_on_both()
     {
         await using var kalkan = await TwoInstances.StartAsync(new Dictionary<string, string?> { ["Alerts:RequestsPerMinute"] = "20" });
-        var (flooder, _) = await kalkan.First.MemberAsync();
+        var (flooder, flooderThere, _) = await kalkan.MemberOnBothAsync();
         var (aizada, _) = await kalkan.First.MemberAsync();
-        var flooderThere = kalkan.There(flooder);
 
         // Ten calls on each instance: each saw only ten, yet together they spent her twenty.
         for (var i = 0; i < 10; i++)
@@ -136,8 +132,12 @@ public class SharedLimitAttackTests
             return new TwoInstances(store, first, second);
         }
 
-        /// <summary>The same member's calls, sent to the second instance.</summary>
-        public HttpClient There(HttpClient client) => second.Api().WithToken(client.DefaultRequestHeaders.Authorization!.Parameter!);
+        /// <summary>A new member signed in on the first instance, and her same session sent to the second: one phone whose calls a proxy spreads over both.</summary>
+        public async Task<(HttpClient Here, HttpClient There, Guid Id)> MemberOnBothAsync()
+        {
+            var (here, id) = await first.MemberAsync();
+            return (here, second.Api().WithToken(here.DefaultRequestHeaders.Authorization!.Parameter!), id);
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -19,8 +19,7 @@ public class WarningAttackTests
     public async Task A_member_gets_no_plate_or_number_from_the_list_the_stream_or_the_defenders_routes(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         await using var stream = await EventStreamClient.OpenAsync(member);
         var id = await defender.PublishAsync(WarningSamples.Warning());
         var frame = await stream.NextAsync("warning", TimeSpan.FromSeconds(2));

@@ -16,9 +16,8 @@ public class WarningSeizureTests
     public async Task A_stopped_servers_files_hold_no_warning_description_plate_or_number(Store kind)
     {
         await using var store = await TestStore.CreateAsync(kind);
-        await using (var kalkan = new KalkanFactory(store))
+        await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
-            await kalkan.SetUpAsync();
             var defender = (await kalkan.MemberAsync("defender")).Client;
             var member = (await kalkan.MemberAsync()).Client;
             await defender.PublishAsync(WarningSamples.Warning(plate: Plate, phone: Phone, description: Description));

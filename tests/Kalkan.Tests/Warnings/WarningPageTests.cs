@@ -8,8 +8,7 @@ public class WarningPageTests
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (api, _) = await kalkan.MemberAsync(handle: "nurgul", passphrase: "nurgul's passphrase for tests");
-        var defender = kalkan.Browser();
-        await defender.SubmitAsync("/signin", new() { ["handle"] = Scenario.AdminHandle, ["passphrase"] = Scenario.AdminPassphrase });
+        var defender = await kalkan.SignedInBrowserAsync(Scenario.AdminHandle, Scenario.AdminPassphrase);
         var fields = new Dictionary<string, string>
         {
             ["kind"] = "robbery", ["severity"] = "medium", ["description"] = "Takes phones at knifepoint", ["district"] = "Lenin", ["month"] = "2026-09",
@@ -24,8 +23,7 @@ public class WarningPageTests
         Assert.Contains("The warning is published.", console);
         Assert.Contains("B 777 XX", console); // the defender sees the plate as typed
 
-        var member = kalkan.Browser();
-        await member.SubmitAsync("/signin", new() { ["handle"] = "nurgul", ["passphrase"] = "nurgul's passphrase for tests" });
+        var member = await kalkan.SignedInBrowserAsync("nurgul", "nurgul's passphrase for tests");
         var page = await member.GetStringAsync("/warnings?lang=ru");
         Assert.Contains("Предупреждения", page);
         Assert.Contains("Ограбление", page);

@@ -11,8 +11,7 @@ public class WarningReviewTests
     {
         var clock = new ShiftedClock();
         await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Warnings:ValidMonths"] = "6" }, clock: clock);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         var kept = await defender.PublishAsync(WarningSamples.Warning());
         var withdrawn = await defender.PublishAsync(WarningSamples.Warning(plate: "B 777 XX", phone: null, kind: "robbery"));
         await using var stream = await EventStreamClient.OpenAsync(member);
@@ -71,8 +70,7 @@ public class WarningReviewTests
             var her = restarted.Api().WithToken(token);
             await her.MatchesAsync("plate", "01 KG 000 AAA"); // the 30th
             var refused = await her.CheckAsync("plate", "01 KG 000 AAB");
-            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            Assert.Equal(429, (await refused.ProblemAsync()).GetProperty("status").GetInt32());
+            Assert.Equal(429, (await refused.ProblemAsync(HttpStatusCode.TooManyRequests)).GetProperty("status").GetInt32());
             var other = restarted.Api().WithToken(second.DefaultRequestHeaders.Authorization!.Parameter!);
             Assert.Empty(await other.MatchesAsync("plate", "01 KG 000 AAB"));
             // A bad request spends nothing and still says what is wrong.

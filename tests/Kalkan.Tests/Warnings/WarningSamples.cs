@@ -12,6 +12,10 @@ public static class WarningSamples
         ["plate"] = plate, ["phone"] = phone, ["incident"] = incident,
     };
 
+    /// <summary>Who the warning tests are about: a defender who publishes and reviews, and a member who reads and checks.</summary>
+    public static async Task<(HttpClient Defender, HttpClient Member)> DefenderAndMemberAsync(KalkanFactory kalkan) =>
+        ((await kalkan.MemberAsync("defender")).Client, (await kalkan.MemberAsync()).Client);
+
     public static async Task<Guid> PublishAsync(this HttpClient defender, object warning)
     {
         var response = await defender.PostAsJsonAsync("/api/v1/warnings", warning);

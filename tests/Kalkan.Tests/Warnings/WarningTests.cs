@@ -9,8 +9,7 @@ public class WarningTests
     public async Task A_published_warning_reaches_a_members_stream_within_two_seconds_and_her_check_of_its_plate_or_number_matches(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         await using var stream = await EventStreamClient.OpenAsync(member);
 
         var clock = Stopwatch.StartNew();
@@ -46,8 +45,7 @@ public class WarningTests
     public async Task A_member_cannot_publish_renew_or_withdraw_a_warning(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/warnings", WarningSamples.Warning())).StatusCode);
         var id = await defender.PublishAsync(WarningSamples.Warning());
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync($"/api/v1/warnings/{id}/renew", null)).StatusCode);
@@ -68,11 +66,9 @@ public class WarningTests
         var consented = await defender.RecordIdAsync(agreed);
 
         var response = await defender.PostAsJsonAsync("/api/v1/warnings", WarningSamples.Warning(incident: refused));
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("incident", out _));
+        Assert.True((await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("errors").TryGetProperty("incident", out _));
         var unknown = await defender.PostAsJsonAsync("/api/v1/warnings", WarningSamples.Warning(incident: Guid.NewGuid()));
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.True((await unknown.ProblemAsync()).GetProperty("errors").TryGetProperty("incident", out _));
+        Assert.True((await unknown.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("incident", out _));
         Assert.Empty((await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings")).EnumerateArray());
 
         await defender.PublishAsync(WarningSamples.Warning(incident: consented));
@@ -83,8 +79,7 @@ public class WarningTests
     public async Task A_members_report_is_published_by_a_defender_as_she_edits_it(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         await using var defenderStream = await EventStreamClient.OpenAsync(defender);
         await using var memberStream = await EventStreamClient.OpenAsync(member);
 
@@ -109,8 +104,7 @@ public class WarningTests
     public async Task Every_bad_field_answers_400_naming_it_and_publishes_nothing(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var defender = (await kalkan.MemberAsync("defender")).Client;
-        var member = (await kalkan.MemberAsync()).Client;
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
         var future = DateTimeOffset.UtcNow.AddMonths(2).ToString("yyyy-MM");
         var cases = new (string Field, object? Value)[]
         {
@@ -131,8 +125,7 @@ public class WarningTests
         foreach (var body in new object[] { new { }, new { plate = "01KG123ABC", phone = "0555123456" }, new { plate = "" }, new { phone = "call me" } })
         {
             var response = await member.PostAsJsonAsync("/api/v1/warnings/check", body);
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var errors = (await response.ProblemAsync()).GetProperty("errors");
+            var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
             Assert.True(errors.TryGetProperty("plate", out _) || errors.TryGetProperty("phone", out _));
         }
         Assert.Empty((await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/all")).EnumerateArray());

@@ -8,14 +8,7 @@ public class PageTests
         await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false);
         var browser = kalkan.Browser();
 
-        var created = await browser.SubmitAsync("/setup", new()
-        {
-            ["setupCode"] = kalkan.SetupCode(),
-            ["network"] = "Bishkek",
-            ["adminHandle"] = "aigul",
-            ["adminPassphrase"] = "a long admin passphrase",
-            ["unsealPassphrase"] = "a long unseal passphrase",
-        });
+        var created = await browser.SubmitAsync("/setup", kalkan.SetupForm());
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal("ready", await browser.StateAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/setup")).StatusCode);
@@ -29,14 +22,7 @@ public class PageTests
         await using var kalkan = await KalkanFactory.StartAsync(kind, setUp: false);
         var browser = kalkan.Browser();
 
-        var refused = await browser.SubmitAsync("/setup", new()
-        {
-            ["setupCode"] = kalkan.SetupCode(),
-            ["network"] = "Bishkek",
-            ["adminHandle"] = "aigul",
-            ["adminPassphrase"] = "short",
-            ["unsealPassphrase"] = "a long unseal passphrase",
-        });
+        var refused = await browser.SubmitAsync("/setup", kalkan.SetupForm(adminPassphrase: "short"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("At least 10 characters.", await refused.Content.ReadAsStringAsync());
         Assert.Equal("uninitialized", await browser.StateAsync());

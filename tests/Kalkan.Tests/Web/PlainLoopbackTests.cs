@@ -13,14 +13,7 @@ public class PlainLoopbackTests
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address };
 
         Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync("/")).StatusCode);
-        var created = await PostFormAsync(http, "/setup", new()
-        {
-            ["setupCode"] = kalkan.SetupCode(),
-            ["network"] = "Bishkek",
-            ["adminHandle"] = "aigul",
-            ["adminPassphrase"] = "a long admin passphrase",
-            ["unsealPassphrase"] = "a long unseal passphrase",
-        });
+        var created = await PostFormAsync(http, "/setup", kalkan.SetupForm());
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
 
         var signedIn = await PostFormAsync(http, "/signin", new() { ["handle"] = "aigul", ["passphrase"] = "a long admin passphrase" });

@@ -34,12 +34,7 @@ public partial class TranslationTests
         "Places/Pages/Places.cshtml", "Places/Pages/Offline.cshtml", "Warnings/Pages/Warnings.cshtml", "Warnings/Pages/_WarningFields.cshtml",
     ];
 
-    [Theory]
-    [InlineData("sw")]
-    [InlineData("my")]
-    [InlineData("es")]
-    [InlineData("ru")]
-    [InlineData("ky")]
+    [Theory, OtherLanguages]
     public void Every_string_of_the_member_pages_and_their_messages_has_a_translation(string language)
     {
         var source = Path.Combine(Shared.RepoRoot(), "src", "Kalkan");
@@ -84,12 +79,7 @@ public partial class TranslationTests
     static IEnumerable<string> EnglishKeys(string source, string resx) =>
         XDocument.Load(Path.Combine(source, resx)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
 
-    [Theory]
-    [InlineData("ru")]
-    [InlineData("ky")]
-    [InlineData("sw")]
-    [InlineData("my")]
-    [InlineData("es")]
+    [Theory, OtherLanguages]
     public void Sign_out_and_quick_exit_never_share_a_label(string language)
     {
         var shared = XDocument.Load(Path.Combine(Shared.RepoRoot(), "src", "Kalkan", "Web", $"SharedResource.{language}.resx")).Root!
