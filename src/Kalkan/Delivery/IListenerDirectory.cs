@@ -4,15 +4,22 @@ namespace Kalkan.Delivery;
 public sealed record Listener(Guid MemberId, string Role, Guid SessionId);
 
 /// <summary>
+/// The signed-in caller as a listener, read from her sign-in (Sessions implements it). Apart from
+/// <see cref="IListenerDirectory"/> because it needs no store: the stream's request holds whatever
+/// it resolves for hours, so this one is a singleton that holds nothing.
+/// </summary>
+public interface IListenerIdentity
+{
+    Listener Of(ClaimsPrincipal user);
+}
+
+/// <summary>
 /// What Delivery needs to know of the people it delivers to, answered by the identity side
 /// (Sessions implements it): Delivery matches audiences against member ids and role names, and
 /// never reads a member, a session or a claim itself.
 /// </summary>
 public interface IListenerDirectory
 {
-    /// <summary>The signed-in caller as a listener.</summary>
-    Listener Of(ClaimsPrincipal user);
-
     /// <summary>Of these sessions, those still alive (not ended, expired or locked).</summary>
     Task<IReadOnlySet<Guid>> LiveSessionsAsync(IReadOnlyCollection<Guid> sessions, CancellationToken ct);
 

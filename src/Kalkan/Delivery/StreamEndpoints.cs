@@ -11,5 +11,5 @@ public static class StreamEndpoints
     public static RouteHandlerBuilder MapEventStream(this IEndpointRouteBuilder routes, string pattern) =>
         routes.MapGet(pattern, Stream).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    public static EventStream Stream(ClaimsPrincipal user, StreamHub hub, IListenerDirectory listeners) => new(hub, listeners.Of(user));
+    public static EventStream Stream(ClaimsPrincipal user, StreamHub hub, IListenerIdentity listeners) => new(hub, listeners.Of(user));
 }

@@ -3,12 +3,16 @@ using Kalkan.Members;
 
 namespace Kalkan.Sessions;
 
+/// <summary>The caller as Delivery's listener, from the claims the sign-in check set.</summary>
+sealed class SessionListenerIdentity : IListenerIdentity
+{
+    public Listener Of(ClaimsPrincipal user) => new(user.MemberId(), user.Role(), user.SessionId());
+}
+
 /// <summary>Delivery's questions about its listeners, answered from the sessions and members tables, in chunks.</summary>
 sealed class SessionListeners(KalkanDb db, TimeProvider clock) : IListenerDirectory
 {
     const int Chunk = 500;
-
-    public Listener Of(ClaimsPrincipal user) => new(user.MemberId(), user.Role(), user.SessionId());
 
     public async Task<IReadOnlySet<Guid>> LiveSessionsAsync(IReadOnlyCollection<Guid> sessions, CancellationToken ct)
     {

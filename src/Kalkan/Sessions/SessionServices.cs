@@ -12,6 +12,7 @@ public static class SessionServices
         services.AddScoped<SessionStore>();
         services.AddScoped<SignIn>();
         services.AddScoped<Delivery.IListenerDirectory, SessionListeners>();
+        services.AddSingleton<Delivery.IListenerIdentity, SessionListenerIdentity>();
         services.AddSingleton<DuressAlarm>();
         services.AddHttpContextAccessor();
         services.AddSingleton<FailureCounter>();

@@ -24,7 +24,7 @@ public class DependencyTests
         ["Research"] = new() { ["Stats"] = [Any], ["Members"] = ["Roles"], ["Incidents"] = ["IncidentStatistics", "TriggerTable"] },
         ["Members"] = new() { ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "PushSubscription", "PushSubscriptions", "StreamHub"], ["Sessions"] = [Any], ["Setup"] = ["Network"],
             ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Sessions"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["IListenerDirectory", "Listener"], ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
+        ["Sessions"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Delivery"] = ["IListenerDirectory", "IListenerIdentity", "Listener"], ["Members"] = [Any], ["Setup"] = ["Network"], ["Background"] = [Any], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         // Delivery knows no feature and no identity: who listens comes through IListenerDirectory, which Sessions implements.
         ["Delivery"] = new() { ["Limits"] = ["CountRule", "CountedWindow", "LimitCounters"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = ["Localization", "Outcome`1", "SharedResource", "Validation"] },
         // The seal knows no feature: the audit records its acts as an ISealObserver.

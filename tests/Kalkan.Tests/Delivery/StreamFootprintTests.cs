@@ -24,10 +24,15 @@ public class StreamFootprintTests
         await using var stream = await EventStreamClient.OpenAsync(member); // answered once the greetings are written
         Assert.True(opened.Count >= 2, $"{opened.Count} store contexts seen opening the stream"); // the sign-in check's and the greetings'
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.Equal(0, opened.StillAlive);
+        // On PostgreSQL the shared feed's reader may start inside the first stream's request and so
+        // count as serving it; its contexts live for one read each. A context the stream holds never goes.
+        await Eventually.HoldsAsync(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return Task.FromResult(opened.StillAlive == 0);
+        }, TimeSpan.FromSeconds(5));
     }
 
     static void Track(IServiceCollection services, StreamContexts opened)

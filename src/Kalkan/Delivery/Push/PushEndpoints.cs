@@ -27,13 +27,13 @@ public static class PushEndpoints
         TypedResults.Ok(new KeyResponse(WebEncoders.Base64UrlEncode((await VapidKey.OfNetworkAsync(db, cipher, ct)).PublicKey)));
 
     public static async Task<Results<Created<SubscribeResponse>, ValidationProblem, ProblemHttpResult>> Subscribe(SubscribeRequest request,
-        ClaimsPrincipal user, IListenerDirectory listeners, PushSubscriptions subscriptions, CancellationToken ct)
+        ClaimsPrincipal user, IListenerIdentity listeners, PushSubscriptions subscriptions, CancellationToken ct)
     {
         var outcome = await subscriptions.AddAsync(listeners.Of(user).MemberId, request.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, ct);
         return outcome.Ok ? TypedResults.Created((string?)null, new SubscribeResponse(outcome.Value)) : outcome.Errors is { } errors ? errors.Problem() : outcome.Refusal();
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Unsubscribe([Microsoft.AspNetCore.Mvc.FromBody] UnsubscribeRequest request,
-        ClaimsPrincipal user, IListenerDirectory listeners, PushSubscriptions subscriptions, CancellationToken ct) =>
+        ClaimsPrincipal user, IListenerIdentity listeners, PushSubscriptions subscriptions, CancellationToken ct) =>
         (await subscriptions.RemoveAsync(listeners.Of(user).MemberId, request.Endpoint, ct)).NoContentOr();
 }
