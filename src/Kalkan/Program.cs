@@ -7,10 +7,10 @@ using Kalkan.Cli;
 using Kalkan.Delivery;
 using Kalkan.Incidents;
 using Kalkan.Limits;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Places;
 using Kalkan.Research;
-using Kalkan.Sessions;
+using Kalkan.Identity.Sessions;
 using Kalkan.Setup;
 using Kalkan.Warnings;
 

@@ -13,7 +13,7 @@ public static class AlertServices
         services.AddScoped<AlertReports>();
         services.AddScoped<LandmarkBook>();
         services.AddSingleton<SealedPlace>();
-        services.AddScoped<Members.IMemberErasure, AlertErasure>();
+        services.AddScoped<Identity.Members.IMemberErasure, AlertErasure>();
         services.AddSingleton<ReportLimiter>();
         services.AddSingleton<AlertExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertExpiry>());

@@ -44,7 +44,7 @@ public static class BackupCommands
             return 2;
         }
         var passphrase = Secret.Ask(PassphraseVariable, "Backup passphrase: ");
-        if (Members.PassphrasePolicy.Problem(passphrase) is { } problem)
+        if (Identity.Members.PassphrasePolicy.Problem(passphrase) is { } problem)
         {
             Console.Error.WriteLine($"Backup passphrase: {problem}");
             return 2;

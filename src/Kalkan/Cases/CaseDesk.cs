@@ -1,6 +1,6 @@
 using Kalkan.Audit;
 using Kalkan.Incidents;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Cases;
 

@@ -1,7 +1,7 @@
 using Kalkan.Audit;
 using Kalkan.Documents;
 using Kalkan.Incidents;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.Extensions.Localization;
 
 namespace Kalkan.Cases;

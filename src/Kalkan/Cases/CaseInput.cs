@@ -29,7 +29,7 @@ public static class CaseValidation
         People(errors, "complainants", input.Complainants);
         People(errors, "helpers", input.Helpers);
         for (var i = 0; i < (input.Assignees?.Count ?? 0); i++)
-            if (Members.Handles.Problem(input.Assignees![i]) is { } problem) errors.Add($"assignees[{i}]", problem);
+            if (Identity.Members.Handles.Problem(input.Assignees![i]) is { } problem) errors.Add($"assignees[{i}]", problem);
         return errors;
     }
 
@@ -41,7 +41,7 @@ public static class CaseValidation
         {
             if (people[i] is not { } person) { errors.Add($"{field}[{i}]", "A person with a pseudonym."); continue; }
             errors.Required($"{field}[{i}].pseudonym", person.Pseudonym, Incidents.PseudonymRegistry.MaxLength);
-            if (person.Member is not null && Members.Handles.Problem(person.Member) is { } problem) errors.Add($"{field}[{i}].member", problem);
+            if (person.Member is not null && Identity.Members.Handles.Problem(person.Member) is { } problem) errors.Add($"{field}[{i}].member", problem);
         }
     }
 

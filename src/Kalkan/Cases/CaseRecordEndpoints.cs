@@ -1,5 +1,5 @@
 using Kalkan.Incidents.Evidence;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.Net.Http.Headers;
 
 namespace Kalkan.Cases;

@@ -13,7 +13,7 @@ sealed class RetaliationGreeting(KalkanDb db, CaseKeys keys, TimeProvider clock)
 
     public async Task<IEnumerable<(string Event, object Payload)>> StillOpenAsync(Guid memberId, string role, CancellationToken ct)
     {
-        if (!Members.Roles.AttendsEveryone(role)) return [];
+        if (!Identity.Members.Roles.AttendsEveryone(role)) return [];
         var index = keys.AssigneeIndexOf(memberId);
         var since = clock.GetUtcNow() - Recent;
         var warnings = await db.Set<CaseWarning>().AsNoTracking()

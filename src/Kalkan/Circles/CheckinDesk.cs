@@ -1,5 +1,5 @@
-using Kalkan.Members;
-using Kalkan.Sessions;
+using Kalkan.Identity.Members;
+using Kalkan.Identity.Sessions;
 
 namespace Kalkan.Circles;
 

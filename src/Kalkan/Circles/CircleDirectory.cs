@@ -1,6 +1,6 @@
 using Kalkan.Delivery;
-using Kalkan.Members;
-using Kalkan.Sessions;
+using Kalkan.Identity.Members;
+using Kalkan.Identity.Sessions;
 
 namespace Kalkan.Circles;
 

@@ -1,4 +1,4 @@
-using Kalkan.Sessions;
+using Kalkan.Identity.Sessions;
 
 namespace Kalkan.Circles;
 

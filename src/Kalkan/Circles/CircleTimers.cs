@@ -1,6 +1,6 @@
 using Kalkan.Delivery;
 using Kalkan.Delivery.Shared;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Circles;
 

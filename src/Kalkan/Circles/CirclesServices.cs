@@ -12,7 +12,7 @@ public static class CirclesServices
         services.AddScoped<SosDesk>();
         services.AddScoped<CheckinDesk>();
         services.AddScoped<RecentAlarms>();
-        services.AddScoped<Members.IMemberErasure, CircleErasure>();
+        services.AddScoped<Identity.Members.IMemberErasure, CircleErasure>();
         services.AddHostedService<CircleTimers>();
         services.AddScoped<Delivery.IStreamGreeting, CircleGreeting>();
         return services;
@@ -21,7 +21,7 @@ public static class CirclesServices
     /// <summary>Circles, SOS and check-ins: every call is a member's, so one group carries the sign-in requirement.</summary>
     public static IEndpointRouteBuilder MapCircles(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Circles").RequireAuthorization(Members.Roles.Member);
+        var api = app.MapGroup("/api/v1").WithTags("Circles").RequireAuthorization(Identity.Members.Roles.Member);
         api.MapCircle();
         api.MapSos();
         api.MapCheckins();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Kalkan.Audit;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Setup;
 
 namespace Kalkan.Cli;

@@ -1,5 +1,5 @@
 using Kalkan.Audit;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Incidents;
 

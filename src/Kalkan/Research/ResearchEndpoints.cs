@@ -7,7 +7,7 @@ public static class ResearchEndpoints
 {
     public static IEndpointRouteBuilder MapResearch(this IEndpointRouteBuilder app)
     {
-        var research = app.MapGroup("/api/v1/research").RequireAuthorization(Members.Roles.Researcher).WithTags("Research");
+        var research = app.MapGroup("/api/v1/research").RequireAuthorization(Identity.Members.Roles.Researcher).WithTags("Research");
         research.MapPost("/analyze", AnalyzeAsync)
             .Accepts<Stream>("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv", "text/html")

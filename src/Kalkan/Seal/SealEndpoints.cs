@@ -11,7 +11,7 @@ public static class SealEndpoints
         var sys = app.MapGroup("/api/v1").WithTags("Seal");
         sys.MapGet("/health", Health).AllowAnonymous().ShortCircuit();
         sys.MapPost("/sys/unseal", Unseal).AllowAnonymous().RequireRateLimiting(SealServices.UnsealLimit);
-        sys.MapPost("/sys/seal", SealNow).RequireAuthorization(Members.Roles.Admin);
+        sys.MapPost("/sys/seal", SealNow).RequireAuthorization(Identity.Members.Roles.Admin);
         return app;
     }
 

@@ -1,5 +1,5 @@
 using Kalkan.Delivery.Push;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Setup;
 

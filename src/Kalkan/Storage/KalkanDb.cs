@@ -1,5 +1,5 @@
-using Kalkan.Members;
-using Kalkan.Sessions;
+using Kalkan.Identity.Members;
+using Kalkan.Identity.Sessions;
 using Kalkan.Setup;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

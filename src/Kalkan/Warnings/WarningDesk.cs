@@ -1,6 +1,6 @@
 using Kalkan.Audit;
 using Kalkan.Delivery;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Warnings;
 

@@ -16,7 +16,7 @@ sealed class Problems(IProblemDetailsService problems, ILogger<Problems> log) : 
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is larger than 1 MiB." : "The request could not be read." },
             Seal.SealedException => new ProblemDetails { Status = 503, Title = "Kalkan is sealed." },
-            Sessions.TooManyAttemptsException => new ProblemDetails { Status = 429, Title = "Too many attempts; wait a little and try again." },
+            Identity.Sessions.TooManyAttemptsException => new ProblemDetails { Status = 429, Title = "Too many attempts; wait a little and try again." },
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };

@@ -30,7 +30,7 @@ static class Dependencies
         return edges;
     }
 
-    /// <summary>"Circles" for Kalkan.Circles and Kalkan.Circles.Pages; null outside the server's own namespaces.</summary>
+    /// <summary>"Circles" for Kalkan.Circles and Kalkan.Circles.Pages, "Identity" for Kalkan.Identity.Members and Kalkan.Identity.Sessions; null outside the server's own namespaces.</summary>
     public static string? FolderOf(Type type)
     {
         var ns = OuterOf(type).Namespace;

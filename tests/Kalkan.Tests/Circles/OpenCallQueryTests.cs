@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Kalkan.Circles;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Seal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;

@@ -54,9 +54,9 @@ public static class Scenario
     public static async Task<Guid> CreateMemberAsync(this KalkanFactory kalkan, string handle, string passphrase = MemberPassphrase, string role = "member")
     {
         await using var scope = kalkan.Services.CreateAsyncScope();
-        var (outcome, member) = await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>()
+        var (outcome, member) = await scope.ServiceProvider.GetRequiredService<Kalkan.Identity.Members.MemberAccounts>()
             .CreateAsync(handle, passphrase, role, null, CancellationToken.None);
-        Assert.Equal(Kalkan.Members.CreateOutcome.Created, outcome);
+        Assert.Equal(Kalkan.Identity.Members.CreateOutcome.Created, outcome);
         return member!.Id;
     }
 

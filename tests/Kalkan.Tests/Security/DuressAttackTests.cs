@@ -1,4 +1,4 @@
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Tests.Security;
 

@@ -12,7 +12,7 @@ public class DuressLivePageTests
         var server = kalkan.ServeOnLoopback();
         await kalkan.SetUpAsync();
         await using (var scope = kalkan.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Kalkan.Members.MemberAccounts>().CreateAsync("Aizada", Scenario.MemberPassphrase, "member", null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Kalkan.Identity.Members.MemberAccounts>().CreateAsync("Aizada", Scenario.MemberPassphrase, "member", null, CancellationToken.None);
         var phone = new HttpClient { BaseAddress = server };
         var aizada = new HttpClient { BaseAddress = server }.WithToken(await phone.SignInAsync("Aizada", Scenario.MemberPassphrase));
         await aizada.SetDuressPassphraseAsync();

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Kalkan.Delivery.Push;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

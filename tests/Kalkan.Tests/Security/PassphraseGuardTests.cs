@@ -1,6 +1,6 @@
 using Kalkan.Limits;
-using Kalkan.Members;
-using Kalkan.Sessions;
+using Kalkan.Identity.Members;
+using Kalkan.Identity.Sessions;
 
 namespace Kalkan.Tests.Security;
 

@@ -1,5 +1,5 @@
 using Kalkan.Alerts;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Seal;
 using Kalkan.Tests.Security;
 

@@ -29,7 +29,7 @@ public partial class TranslationTests
     /// <summary>The pages a member uses, with their layout, exit page and messages: in all six languages (issue 13).</summary>
     static readonly string[] MemberPages =
     [
-        "Web/_Layout.cshtml", "Web/Pages/Exit.cshtml", "Sessions/Pages/SignIn.cshtml", "Members/Pages/Join.cshtml", "Members/Pages/Account.cshtml",
+        "Web/_Layout.cshtml", "Web/Pages/Exit.cshtml", "Identity/Sessions/Pages/SignIn.cshtml", "Identity/Members/Pages/Join.cshtml", "Identity/Members/Pages/Account.cshtml",
         "Alerts/Pages/Alerts.cshtml", "Circles/Pages/Sos.cshtml", "Circles/Pages/Checkin.cshtml", "Circles/Pages/Circle.cshtml", "Circles/Pages/Calls.cshtml",
         "Places/Pages/Places.cshtml", "Places/Pages/Offline.cshtml", "Warnings/Pages/Warnings.cshtml", "Warnings/Pages/_WarningFields.cshtml",
     ];

@@ -1,5 +1,5 @@
 using Kalkan.Incidents;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Cases.Pages;
 

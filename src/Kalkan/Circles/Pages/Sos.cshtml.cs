@@ -1,5 +1,5 @@
 using Kalkan.Alerts;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 
 namespace Kalkan.Circles.Pages;
 

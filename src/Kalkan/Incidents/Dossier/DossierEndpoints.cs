@@ -1,5 +1,5 @@
 using Kalkan.Documents;
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.Extensions.Localization;
 
 namespace Kalkan.Incidents.Dossier;

@@ -1,4 +1,4 @@
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.Net.Http.Headers;
 
 namespace Kalkan.Incidents.Evidence;

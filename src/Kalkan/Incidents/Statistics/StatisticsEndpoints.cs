@@ -1,4 +1,4 @@
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Stats.Reporting;
 
 namespace Kalkan.Incidents.Statistics;

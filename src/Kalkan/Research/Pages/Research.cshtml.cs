@@ -1,4 +1,4 @@
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Kalkan.Stats;
 using Kalkan.Stats.Reporting;
 using Kalkan.Stats.Survey;

@@ -1,4 +1,4 @@
-using Kalkan.Members;
+using Kalkan.Identity.Members;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Warnings.Pages;

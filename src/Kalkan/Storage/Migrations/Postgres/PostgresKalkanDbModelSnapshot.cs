@@ -952,7 +952,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("pseudonyms", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,7 +974,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("duress_calls", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1018,7 +1018,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Member", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1136,7 +1136,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("seal", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
+            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1450,7 +1450,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Kalkan.Delivery.Push.PushSubscription", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1514,9 +1514,9 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);

@@ -950,7 +950,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("pseudonyms", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -972,7 +972,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("duress_calls", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1016,7 +1016,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Member", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1134,7 +1134,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("seal", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
+            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1448,7 +1448,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Kalkan.Delivery.Push.PushSubscription", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1512,9 +1512,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);

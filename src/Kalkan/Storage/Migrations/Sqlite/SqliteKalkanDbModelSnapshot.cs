@@ -947,7 +947,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("pseudonyms", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.DuressCall", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -969,7 +969,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("duress_calls", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1013,7 +1013,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Member", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1131,7 +1131,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("seal", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Sessions.Session", b =>
+            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1445,7 +1445,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Kalkan.Delivery.Push.PushSubscription", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1509,9 +1509,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kalkan.Members.Invitation", b =>
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
                 {
-                    b.HasOne("Kalkan.Members.Member", null)
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull);
