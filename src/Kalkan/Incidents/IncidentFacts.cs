@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Kalkan.Incidents;
 
 /// <summary>
-/// The few facts about incidents another feature (Cases) may ask for, answered as ids and flags:
+/// The few facts about incidents another feature (Cases, Warnings) may ask for, answered as ids and flags:
 /// no other feature reads an incident's rows itself.
 /// </summary>
 public sealed class IncidentFacts(KalkanDb db)
@@ -16,6 +16,20 @@ public sealed class IncidentFacts(KalkanDb db)
     public Task<List<Guid>> ProfilesNamedAsync(IReadOnlyCollection<Guid> incidents, CancellationToken ct) =>
         Current().AsNoTracking().Where(v => incidents.Contains(v.IncidentId))
             .SelectMany(v => v.Perpetrators.Select(p => p.ProfileId)).Distinct().ToListAsync(ct);
+
+    /// <summary>
+    /// Whether the victim agreed to advocacy in the current version of this incident (a warning drawn
+    /// from it speaks for her). Null when there is no such incident or the viewer may not see it, so
+    /// an incident she may not see answers as one that does not exist. One plain column read;
+    /// nothing of the incident's sealed body is opened.
+    /// </summary>
+    public Task<bool?> ConsentsToAdvocacyAsync(Viewer viewer, Guid incident, CancellationToken ct)
+    {
+        var visible = db.Set<Incident>().VisibleTo(viewer);
+        return db.Set<IncidentVersion>().AsNoTracking()
+            .Where(v => v.IncidentId == incident && visible.Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number))
+            .Select(v => (bool?)v.ConsentAdvocacy).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>
     /// The incidents whose victim, in the current version, agreed to aggregate statistics: a query,

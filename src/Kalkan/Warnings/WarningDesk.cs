@@ -1,6 +1,7 @@
 using Kalkan.Audit;
 using Kalkan.Delivery;
 using Kalkan.Identity.Members;
+using Kalkan.Incidents;
 
 namespace Kalkan.Warnings;
 
@@ -22,7 +23,7 @@ public sealed record WarningDetails(Guid Id, string Kind, string Severity, strin
 /// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map.
 /// </summary>
 public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blind, AuditChain audit, StreamHub hub,
-    IncidentConsent consent, IOptions<WarningOptions> options, TimeProvider clock)
+    IncidentFacts incidents, IOptions<WarningOptions> options, TimeProvider clock)
 {
     public const string WarningEvent = "warning", WithdrawnEvent = "warning-withdrawn";
     public const string NoConsent = "The victim's consent to advocacy is not recorded on this incident.";
@@ -45,15 +46,19 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
         return [.. rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt).Select(w => Details(w, now))];
     }
 
-    /// <summary>A defender's warning; from a member's report, that report goes in the same transaction.</summary>
-    public async Task<Outcome<WarningDetails>> PublishAsync(WarningRequest request, Guid? fromReport, CancellationToken ct)
+    /// <summary>
+    /// A defender's warning; from a member's report, that report goes in the same transaction. Drawn
+    /// from an incident, Incidents answers whether its victim consented, among the incidents the
+    /// publisher may see.
+    /// </summary>
+    public async Task<Outcome<WarningDetails>> PublishAsync(WarningRequest request, Viewer publisher, Guid? fromReport, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (valid, errors) = WarningInput.Check(request, Options.PhoneDigits, now);
         if (valid is null) return Outcome<WarningDetails>.Invalid(errors);
         if (valid.Incident is { } incident)
         {
-            var agreed = await consent.AdvocacyAsync(incident, ct);
+            var agreed = await incidents.ConsentsToAdvocacyAsync(publisher, incident, ct);
             if (agreed is null) return Outcome<WarningDetails>.Invalid(new Validation().Add("incident", "No such incident."));
             // The field is named as a validation problem names it, so a client shows it beside the incident.
             if (agreed == false) return Outcome<WarningDetails>.Conflict(NoConsent) with

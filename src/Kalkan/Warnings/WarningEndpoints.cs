@@ -1,5 +1,6 @@
 using Kalkan.Identity.Members;
 using Kalkan.Identity.Sessions;
+using Kalkan.Incidents;
 
 namespace Kalkan.Warnings;
 
@@ -30,11 +31,13 @@ public static class WarningEndpoints
 
     public sealed record Published(Guid Id);
 
-    public static async Task<Results<Created<Published>, ValidationProblem, ProblemHttpResult>> Publish(WarningRequest request, WarningDesk desk, CancellationToken ct) =>
-        Answer(await desk.PublishAsync(request, null, ct));
+    public static async Task<Results<Created<Published>, ValidationProblem, ProblemHttpResult>> Publish(WarningRequest request, ClaimsPrincipal user,
+        IncidentViewers viewers, WarningDesk desk, CancellationToken ct) =>
+        Answer(await desk.PublishAsync(request, await viewers.OfAsync(user), null, ct));
 
-    public static async Task<Results<Created<Published>, ValidationProblem, ProblemHttpResult>> PublishReport(Guid id, WarningRequest request, WarningDesk desk, CancellationToken ct) =>
-        Answer(await desk.PublishAsync(request with { Incident = null }, id, ct));
+    public static async Task<Results<Created<Published>, ValidationProblem, ProblemHttpResult>> PublishReport(Guid id, WarningRequest request, ClaimsPrincipal user,
+        IncidentViewers viewers, WarningDesk desk, CancellationToken ct) =>
+        Answer(await desk.PublishAsync(request with { Incident = null }, await viewers.OfAsync(user), id, ct));
 
     public static async Task<Ok<List<WarningView>>> List(WarningDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.CurrentAsync(ct));
 

@@ -13,7 +13,6 @@ public static class WarningServices
         services.AddScoped<WarningDesk>();
         services.AddScoped<WarningChecker>();
         services.AddScoped<WarningReports>();
-        services.AddScoped<IncidentConsent>();
         services.AddSingleton<ReportsPerMember>();
         services.AddScoped<IMemberErasure, CheckCountErasure>();
         services.AddPerMemberLimit<WarningOptions>(WarningEndpoints.GroupLimit, warnings => warnings.RequestsPerMinute);

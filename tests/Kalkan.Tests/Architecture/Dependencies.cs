@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using Microsoft.AspNetCore.Razor.Hosting;
 
 namespace Kalkan.Tests.Architecture;
 
@@ -7,7 +8,7 @@ namespace Kalkan.Tests.Architecture;
 /// Which Kalkan types a type uses: in its signatures (fields, properties, parameters, bases) and
 /// in its method bodies (every type, method and field token its IL names), so a static call
 /// counts as much as a constructor parameter. Compiler-made types (lambdas, async state machines)
-/// count as their folder's.
+/// count as their folder's, and so do the views compiled from a folder's .cshtml files.
 /// </summary>
 static class Dependencies
 {
@@ -30,13 +31,35 @@ static class Dependencies
         return edges;
     }
 
-    /// <summary>"Circles" for Kalkan.Circles and Kalkan.Circles.Pages, "Identity" for Kalkan.Identity.Members and Kalkan.Identity.Sessions; null outside the server's own namespaces.</summary>
+    /// <summary>
+    /// "Circles" for Kalkan.Circles, Kalkan.Circles.Pages and the view compiled from
+    /// /Circles/Pages/Calls.cshtml, "Identity" for Kalkan.Identity.Members and
+    /// Kalkan.Identity.Sessions; null outside the server's own namespaces and folders (the root's
+    /// _ViewStart and _ViewImports, which only name the layout and the usings).
+    /// </summary>
     public static string? FolderOf(Type type)
     {
+        if (ViewPath(type) is { } view)
+        {
+            var segments = view.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return segments.Length > 1 ? segments[0] : null;
+        }
         var ns = OuterOf(type).Namespace;
         if (ns is null || !ns.StartsWith("Kalkan.", StringComparison.Ordinal)) return null;
         return ns.Split('.')[1];
     }
+
+    /// <summary>
+    /// The .cshtml a compiled view came from ("/Circles/Pages/Calls.cshtml"), null for any other type.
+    /// The Razor compiler puts a view's class in a namespace of its own (AspNetCoreGeneratedDocument),
+    /// so only this attribute it writes on the class says whose folder the view's body belongs to.
+    /// </summary>
+    public static string? ViewPath(Type type) =>
+        OuterOf(type).GetCustomAttributes<RazorCompiledItemMetadataAttribute>(inherit: false).FirstOrDefault(a => a.Key == "Identifier")?.Value;
+
+    /// <summary>The classes the Razor compiler made of the assembly's .cshtml files, as it lists them for the runtime.</summary>
+    public static IEnumerable<Type> CompiledViews(Assembly assembly) =>
+        assembly.GetCustomAttributes<RazorCompiledItemAttribute>().Select(item => item.Type);
 
     static Type OuterOf(Type type)
     {
@@ -79,12 +102,13 @@ static class Dependencies
     }
 
     /// <summary>
-    /// Every (calling type, called method) of an assembly whose caller's namespace ends in ".Pages":
-    /// what the pages call, async state machines and lambdas included (they are nested in the page).
+    /// Every (calling type, called method) of an assembly whose caller's namespace ends in ".Pages"
+    /// or which was compiled from a .cshtml: what the page models and the view bodies call, async
+    /// state machines and lambdas included (they are nested in the page or the view).
     /// </summary>
     public static IEnumerable<(Type Page, MethodBase Called)> CallsFromPages(Assembly assembly) =>
         from type in assembly.GetTypes()
-        where OuterOf(type).Namespace?.EndsWith(".Pages", StringComparison.Ordinal) == true
+        where OuterOf(type).Namespace?.EndsWith(".Pages", StringComparison.Ordinal) == true || ViewPath(type) is not null
         from method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All))
         from member in Named(method)
         where member is MethodBase

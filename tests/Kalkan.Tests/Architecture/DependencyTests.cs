@@ -21,7 +21,9 @@ public class DependencyTests
             ["Identity"] = ["DuressAlarm", "DuressWarnings", "Handles", "Holder", "IMemberErasure", "Member", "MemberAccounts", "PassphraseCheck", "Roles", "Said", "SessionClaims"],
             ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         ["Incidents"] = new() { ["Audit"] = ["AuditChain", "AuditExcerpt", "AuditExcerpts", "ExcerptEntry", "IAuditWitness"], ["Documents"] = [Any], ["Stats"] = [Any], ["Identity"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Research"] = new() { ["Stats"] = [Any], ["Identity"] = ["Roles"], ["Incidents"] = ["IncidentStatistics", "TriggerTable"] },
+        // Every view's class carries the shared strings /_ViewImports.cshtml injects (Web.SharedResource).
+        // Research's view shows TriggerTable's rows with the codes' names in Incidents' own strings.
+        ["Research"] = new() { ["Stats"] = [Any], ["Identity"] = ["Roles"], ["Incidents"] = ["IncidentStatistics", "IncidentsResource", "TriggerRow", "TriggerTable"], ["Web"] = ["SharedResource"] },
         // Members and Sessions are one folder: each uses most of the other (docs/decisions/1401).
         ["Identity"] = new() { ["Audit"] = ["AuditChain"], ["Background"] = [Any], ["Limits"] = ["CountRule", "LimitCounters"],
             ["Delivery"] = ["Audience", "IListenerDirectory", "IListenerIdentity", "Listener", "PushSubscription", "PushSubscriptions", "StreamHub"], ["Setup"] = ["Network"],
@@ -29,7 +31,7 @@ public class DependencyTests
         // Delivery knows no feature and no identity: who listens comes through IListenerDirectory, which Identity's Sessions implements.
         ["Delivery"] = new() { ["Limits"] = ["CountRule", "CountedWindow", "LimitCounters"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = ["Localization", "Outcome`1", "SharedResource", "Validation"] },
         // The seal knows no feature: the audit records its acts as an ISealObserver.
-        ["Seal"] = new() { ["Background"] = [Any], ["Storage"] = [Any], ["Web"] = ["Validation"] },
+        ["Seal"] = new() { ["Background"] = [Any], ["Storage"] = [Any], ["Web"] = ["SharedResource", "Validation"] },
         // The audit knows no feature: each feature's IAuditWitness is found in the assembly.
         ["Audit"] = new() { ["Cli"] = [Any], ["Seal"] = ["ISealObserver", "SealState"], ["Storage"] = [Any] },
         ["Backup"] = new() { ["Cli"] = [Any], ["Identity"] = ["PassphrasePolicy"], ["Seal"] = [Any], ["Storage"] = [Any] },
@@ -38,13 +40,16 @@ public class DependencyTests
             ["Storage"] = [Any], ["Web"] = ["Validation"] },
         // The store maps every feature's entities (and only them).
         ["Storage"] = new() { ["Identity"] = ["Member", "Session"], ["Seal"] = ["SealRecord"], ["Setup"] = ["Network"] },
-        ["Web"] = new() { ["Alerts"] = ["AlertsResource"], ["Seal"] = [Any], ["Identity"] = ["SessionClaims", "SessionStore", "TooManyAttemptsException"], ["Storage"] = [Any] },
+        // The layout locks the screen after SessionOptions.LockAfterIdle.
+        ["Web"] = new() { ["Alerts"] = ["AlertsResource"], ["Seal"] = [Any], ["Identity"] = ["SessionClaims", "SessionOptions", "SessionStore", "TooManyAttemptsException"], ["Storage"] = [Any] },
         ["Background"] = new(),
         ["Limits"] = new() { ["Seal"] = ["SealState"], ["Storage"] = ["StoreOptions"] },
         ["Documents"] = new() { ["Storage"] = [Any] },
         ["Places"] = new() { ["Delivery"] = ["DeliveryServices"], ["Identity"] = ["SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
-        ["Warnings"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"], ["Incidents"] = ["Identifiers", "Incident", "IncidentVersion"],
-            ["Identity"] = ["IMemberErasure", "SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
+        // Warnings ask Incidents whether a victim consented (IncidentFacts, for a Viewer) and never read an incident's rows;
+        // Identifiers is a pure function over a plate's text (no row, no store): one plate is one plate in both features.
+        ["Warnings"] = new() { ["Limits"] = ["CountRule", "LimitCounters"], ["Audit"] = ["AuditChain"], ["Delivery"] = ["Audience", "DeliveryServices", "StreamHub"],
+            ["Incidents"] = ["Identifiers", "IncidentFacts", "IncidentViewers", "Viewer"], ["Identity"] = ["IMemberErasure", "SessionClaims"], ["Seal"] = [Any], ["Storage"] = [Any], ["Web"] = [Any] },
         // Cases ask Incidents' services (IncidentFacts, PerpetratorProfiles) and never read an incident's rows.
         ["Cases"] = new() { ["Audit"] = ["AuditChain"], ["Circles"] = ["IAlarmObserver", "IWatchedMembers", "RecentAlarms"], ["Delivery"] = ["Audience", "IStreamGreeting", "StreamHub"], ["Documents"] = [Any],
             ["Incidents"] = ["EvidenceOptions", "EvidenceTypes", "IIncidentObserver", "IncidentFacts", "IncidentNotice", "IncidentNotices", "IncidentReferences", "IncidentViewers",
@@ -77,8 +82,19 @@ public class DependencyTests
         // Outcome with the status it decided; a page calling a handler would have to guess it again.
         var calls = Dependencies.CallsFromPages(Server)
             .Where(c => c.Called.DeclaringType is { } declaring && OuterName(declaring).EndsWith("Endpoints", StringComparison.Ordinal))
-            .Select(c => $"{c.Page.Name} -> {OuterName(c.Called.DeclaringType!)}.{c.Called.Name}").Distinct().Order().ToList();
+            .Select(c => $"{Dependencies.ViewPath(c.Page) ?? c.Page.Name} -> {OuterName(c.Called.DeclaringType!)}.{c.Called.Name}").Distinct().Order().ToList();
         Assert.True(calls.Count == 0, "Pages calling the API's endpoint classes: " + string.Join("; ", calls));
+    }
+
+    [Fact]
+    public void Every_compiled_view_is_read_as_its_folders()
+    {
+        // A view's body compiles into a class outside Kalkan.X: were the compiler to stop naming its
+        // .cshtml, both rules above would silently stop reading the views.
+        var views = Dependencies.CompiledViews(Server).ToList();
+        Assert.Contains(views, v => Dependencies.ViewPath(v) == "/Circles/Pages/Calls.cshtml" && Dependencies.FolderOf(v) == "Circles");
+        Assert.All(views, v => Assert.NotNull(Dependencies.ViewPath(v)));
+        Assert.Contains(Dependencies.CallsFromPages(Server), c => Dependencies.ViewPath(c.Page) == "/Circles/Pages/Calls.cshtml");
     }
 
     [Fact]

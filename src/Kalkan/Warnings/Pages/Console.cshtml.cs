@@ -1,4 +1,5 @@
 using Kalkan.Identity.Members;
+using Kalkan.Incidents;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kalkan.Warnings.Pages;
@@ -10,7 +11,7 @@ namespace Kalkan.Warnings.Pages;
 /// </summary>
 [Authorize(Roles.Defender)]
 [EnableRateLimiting(WarningEndpoints.GroupLimit)]
-public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : OutcomePage
+public sealed class ConsoleModel(WarningDesk desk, WarningReports reports, IncidentViewers viewers) : OutcomePage
 {
     public List<WarningDetails> Warnings { get; private set; } = [];
     public List<ReportView> Reports { get; private set; } = [];
@@ -21,10 +22,10 @@ public sealed class ConsoleModel(WarningDesk desk, WarningReports reports) : Out
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostPublishAsync(WarningForm form, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request, null, ct)), "The warning is published.", form, null, ct);
+        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request, await viewers.OfAsync(User), null, ct)), "The warning is published.", form, null, ct);
 
     public async Task<IActionResult> OnPostPublishReportAsync(Guid id, WarningForm form, CancellationToken ct) =>
-        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request with { Incident = null }, id, ct)), "The warning is published.", form, id, ct);
+        await ShowAsync(PageOutcome.From(await desk.PublishAsync(form.Request with { Incident = null }, await viewers.OfAsync(User), id, ct)), "The warning is published.", form, id, ct);
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(PageOutcome.From(await reports.DiscardAsync(id, ct)), "The report is discarded.", null, null, ct);
