@@ -38,7 +38,7 @@ public abstract class KalkanDb(DbContextOptions options) : DbContext(options)
         conventions.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
     }
 
-    sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+    internal sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),
         v => DateTimeOffset.FromUnixTimeMilliseconds(v));
 }

@@ -8,6 +8,10 @@ public static class StoreServices
     {
         services.TryAddSingleton(TimeProvider.System); // the web host has it; the command-line verbs need it too
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Each context finds the model compiled ahead for it in Storage/Compiled (EF Core looks for
+        // the class marked [DbContext(typeof(...))]): building it from OnModelCreating cost every
+        // start about half a second of CPU (docs/decisions/1503). Storage/regenerate-migrations.sh
+        // writes it; CompiledModelTests fail while it differs from what the features configure.
         services.AddDbContext<SqliteKalkanDb>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqliteConnectionString)
                    .AddInterceptors(new SqlitePragmas()));
