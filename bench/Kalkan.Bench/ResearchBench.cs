@@ -62,7 +62,7 @@ static class ResearchBench
     }
 
     /// <summary>`dotnet publish` of src/Kalkan with ReadyToRun: the program a network would install.</summary>
-    static async Task<string> PublishAsync(string folder)
+    public static async Task<string> PublishAsync(string folder)
     {
         var output = Path.Combine(folder, "kalkan-r2r");
         var project = Path.Combine(ServerBench.RepositoryRoot(), "src", "Kalkan");
