@@ -21,6 +21,9 @@ public static class WebServices
         // carry nothing personal but drown what matters. Defaults here, so no settings file can forget them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+        // Its request lines are below Warning anyway, but with the category on at all the host gives
+        // every request an Activity, held for as long as the request runs: hours, for each open stream.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error); // it warns that our no-store overrides its no-cache
