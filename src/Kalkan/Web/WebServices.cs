@@ -15,6 +15,8 @@ public static class WebServices
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = BodyLimit.MaxBytes;
         });
+        // Kestrel's buffers in blocks of 1 KiB: what ten thousand open streams each hold while a frame is sent.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, SmallBlocks>();
         var dataDir = builder.Configuration[$"{StoreOptions.Section}:{nameof(StoreOptions.DataDir)}"] ?? new StoreOptions().DataDir;
         builder.Logging.ClearProviders();
         // Request lines carry paths and queries (an invitation code, a place); EF's commands
