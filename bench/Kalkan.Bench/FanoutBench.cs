@@ -25,6 +25,7 @@ static class FanoutBench
     public static async Task<int> RunAsync(string[] args)
     {
         var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(10_000);
+        var dumps = args.SkipWhile(a => a != "--gcdump").Skip(1).FirstOrDefault();
         var kalkanDll = ServerBench.KalkanDll(args.Where(a => a.EndsWith(".dll")).ToArray());
         if (kalkanDll is null) return 2;
         RaiseOpenFiles(20_000);
@@ -45,10 +46,12 @@ static class FanoutBench
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             await PostAsync(http, 0); // warm-up: JIT and the store
 
+            if (dumps is not null) await HoldAsync(kalkan.Id, dumps, "before the streams open");
             var before = RssBytes(kalkan.Id);
             using var sse = await Subscribers.OpenAsync(clientProgram, "sse", KalkanPort, subscribers, token);
             await Task.Delay(2000);
             var perConnection = (RssBytes(kalkan.Id) - before) / (double)subscribers;
+            if (dumps is not null) return await DumpAsync(kalkan.Id, dumps, sse, perConnection, before, subscribers);
             var fromPost = new List<double>();
             var from201 = new List<double>();
             byte[] payload = [];
@@ -81,6 +84,52 @@ static class FanoutBench
         {
             try { Directory.Delete(data, true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// --gcdump DIR: the server's live heap with the streams open (open.gcdump), then again once they
+    /// have closed (closed.gcdump); the per-type difference divided by the subscribers is what one
+    /// stream keeps alive. Taken after the memory figure (a dump collects), and no rounds follow.
+    /// </summary>
+    static async Task<int> DumpAsync(int pid, string folder, Subscribers streams, double perConnection, long before, int count)
+    {
+        Console.WriteLine($"server memory {perConnection / 1024:F1} KiB per open stream");
+        // The figure above is taken 2 s after the last stream opened; whether it settles later says what is the collector's headroom.
+        var waited = 2;
+        foreach (var at in new[] { 10, 30, 60 })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(at - waited));
+            waited = at;
+            Console.WriteLine($"  {at} s after: {(RssBytes(pid) - before) / (double)count / 1024:F1} KiB per open stream");
+        }
+        await HoldAsync(pid, folder, "with the streams open");
+        await GcDumpAsync(pid, Path.Combine(folder, "open.gcdump"));
+        streams.Dispose();
+        await Task.Delay(5000); // the server notices every closed socket and ends its request
+        await GcDumpAsync(pid, Path.Combine(folder, "closed.gcdump"));
+        return 0;
+    }
+
+    /// <summary>With --gcdump, a moment to look at the server from outside (dotnet-counters, smaps): goes on once DIR/go exists.</summary>
+    static async Task HoldAsync(int pid, string folder, string moment)
+    {
+        Directory.CreateDirectory(folder);
+        var go = Path.Combine(folder, "go");
+        File.Delete(go);
+        Console.WriteLine($"server {pid} {moment}; waiting for {go}");
+        while (!File.Exists(go)) await Task.Delay(200);
+        File.Delete(go);
+    }
+
+    static async Task GcDumpAsync(int pid, string file)
+    {
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        using var dump = Process.Start(new ProcessStartInfo(tool, ["collect", "-p", pid.ToString(), "-o", file]) { RedirectStandardOutput = true })
+                         ?? throw new InvalidOperationException("dotnet-gcdump is missing: dotnet tool install -g dotnet-gcdump");
+        await dump.StandardOutput.ReadToEndAsync();
+        await dump.WaitForExitAsync();
+        if (dump.ExitCode != 0) throw new InvalidOperationException($"dotnet-gcdump failed for {file}");
+        Console.WriteLine($"heap dump: {file}");
     }
 
     internal static double Milliseconds(long from, long to) => (to - from) / 1e6;

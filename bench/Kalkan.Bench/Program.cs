@@ -20,7 +20,7 @@ static int Usage()
     Console.Error.WriteLine("usage: Kalkan.Bench research [--respondents N] [--runs N] [--keep] [--no-r]");
     Console.Error.WriteLine("       Kalkan.Bench health [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench signin [path/to/kalkan.dll]");
-    Console.Error.WriteLine("       Kalkan.Bench fanout [--subscribers N] [path/to/kalkan.dll]   (ulimit -n 20000 first)");
+    Console.Error.WriteLine("       Kalkan.Bench fanout [--subscribers N] [--gcdump DIR] [path/to/kalkan.dll]   (ulimit -n 20000 first)");
     Console.Error.WriteLine("       Kalkan.Bench fanout-instances --db 'Host=...;Port=...;Username=...' [--subscribers N] [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench ingest [--db 'Host=...;Username=...'] [path/to/kalkan.dll]");
     Console.Error.WriteLine("       Kalkan.Bench timers [path/to/kalkan.dll]");

@@ -12,28 +12,25 @@ public sealed class EventStream(StreamHub hub, Listener listener) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
-        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
-        // On PostgreSQL: what the shared table holds after her id, wherever she heard it (null on SQLite).
-        var feed = context.RequestServices.GetRequiredService<Shared.EventFeed>();
-        await feed.PrimeAsync(context.RequestAborted); // after a restart, the table's old events are not news to this stream
-        var older = await feed.ResumeAsync(lastEventId, context.RequestAborted);
-        var connection = hub.Open(listener.MemberId, listener.Role, listener.SessionId, lastEventId, older);
-        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connection.Closed, stopping);
+        StreamConnection connection;
         try
         {
-            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            context.Response.ContentType = "text/event-stream";
-            context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx in front must not hold frames back
-            var body = context.Response.BodyWriter;
-            body.Write("retry: 3000\n\n"u8);
-            await GreetAsync(context.RequestServices, connection, body, done.Token);
-            await body.FlushAsync(done.Token);
-            var reader = connection.Queue.Reader;
-            while (await reader.WaitToReadAsync(done.Token))
+            connection = await OpenAsync(context);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            return; // gone while it opened
+        }
+        var body = context.Response.BodyWriter;
+        connection.WritesTo(body);
+        // The phone going away closes the stream at once; sealing and shutdown close it through the hub.
+        using var gone = context.RequestAborted.UnsafeRegister(static c => ((StreamConnection)c!).Close(), connection);
+        try
+        {
+            while (await connection.WaitAsync())
             {
-                while (reader.TryRead(out var frame)) body.Write(frame);
-                var flushed = await body.FlushAsync(done.Token);
+                while (connection.TryTake(out var frame)) body.Write(frame);
+                var flushed = await body.FlushAsync();
                 if (flushed.IsCompleted || flushed.IsCanceled) break;
             }
         }
@@ -41,7 +38,38 @@ public sealed class EventStream(StreamHub hub, Listener listener) : IResult
         catch (IOException) { }
         finally
         {
+            connection.WritesTo(null);
             hub.Remove(connection);
+        }
+    }
+
+    /// <summary>
+    /// Everything that opens the stream, in a method of its own: what it reads (the shared table's
+    /// resume, the greetings) ends with it instead of staying in the state of a request that lasts hours.
+    /// </summary>
+    async Task<StreamConnection> OpenAsync(HttpContext context)
+    {
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        // On PostgreSQL: what the shared table holds after her id, wherever she heard it (null on SQLite).
+        var feed = context.RequestServices.GetRequiredService<Shared.EventFeed>();
+        await feed.PrimeAsync(context.RequestAborted); // after a restart, the table's old events are not news to this stream
+        var older = await feed.ResumeAsync(lastEventId, context.RequestAborted);
+        var connection = hub.Open(listener, lastEventId, older);
+        try
+        {
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx in front must not hold frames back
+            var body = context.Response.BodyWriter;
+            body.Write("retry: 3000\n\n"u8);
+            await GreetAsync(context.RequestServices, connection, body, context.RequestAborted);
+            await body.FlushAsync(context.RequestAborted);
+            return connection;
+        }
+        catch
+        {
+            hub.Remove(connection);
+            throw;
         }
     }
 

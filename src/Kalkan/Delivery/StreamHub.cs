@@ -37,7 +37,7 @@ public sealed class StreamHub : IDisposable
     readonly ITimer heartbeat;
     long lastId;
 
-    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal, EventOutbox outbox, TimeProvider clock)
+    public StreamHub(IOptions<DeliveryOptions> options, PushQueue push, SealState seal, EventOutbox outbox, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
         this.options = options.Value;
         this.push = push;
@@ -47,6 +47,8 @@ public sealed class StreamHub : IDisposable
         heartbeat = clock.CreateTimer(_ => Broadcast(HeartbeatFrame, Audience.Everyone), null, this.options.Heartbeat, this.options.Heartbeat);
         // A sealed server has ended every session: the streams opened under them end too.
         seal.Sealed += CloseAll;
+        // Once for all streams, rather than a registration on the stopping token held by each of them.
+        lifetime.ApplicationStopping.Register(CloseAll);
     }
 
     public int OpenStreams => open.Count;
@@ -108,7 +110,7 @@ public sealed class StreamHub : IDisposable
             while (replay.Count > options.ReplayEvents) replay.Dequeue();
             var batch = new FrameBatch(frames, audienceOf, audiences.Count);
             foreach (var connection in open.Keys)
-                if (batch.For(audiences, connection) is { } buffer && !connection.Queue.Writer.TryWrite(buffer))
+                if (batch.For(audiences, connection) is { } buffer && !connection.TryWrite(buffer))
                     connection.Close();
         }
         if (push) this.push.Enqueue(audiences.Count == 1 ? audiences[0] : Audience.AnyOf(audiences));
@@ -163,7 +165,7 @@ public sealed class StreamHub : IDisposable
             var audiences = index.OrderBy(a => a.Value).Select(a => a.Key).ToList();
             var batch = new FrameBatch(frames, audienceOf, audiences.Count);
             foreach (var connection in open.Keys)
-                if (batch.For(audiences, connection) is { } buffer && !connection.Queue.Writer.TryWrite(buffer))
+                if (batch.For(audiences, connection) is { } buffer && !connection.TryWrite(buffer))
                     connection.Close();
         }
     }
@@ -179,16 +181,17 @@ public sealed class StreamHub : IDisposable
     void Broadcast(byte[] frame, Audience audience)
     {
         foreach (var connection in open.Keys)
-            if (audience.Includes(connection.MemberId, connection.Role) && !connection.Queue.Writer.TryWrite(frame))
+            if (audience.Includes(connection.MemberId, connection.Role) && !connection.TryWrite(frame))
                 connection.Close(); // too slow to keep up: it reconnects and resumes from its last id
     }
 
     /// <summary>Registers a stream and queues what it missed since <paramref name="lastEventId"/> (or resync).</summary>
     /// <param name="older">On PostgreSQL, what the shared table still holds after <paramref name="lastEventId"/>: it
     /// reaches back further than this instance's memory, and covers events delivered by another instance.</param>
-    internal StreamConnection Open(Guid memberId, string role, Guid sessionId, string? lastEventId, TableResume? older = null)
+    internal StreamConnection Open(Listener listener, string? lastEventId, TableResume? older = null)
     {
-        var connection = new StreamConnection(memberId, role, sessionId, options.QueuePerConnection);
+        var (memberId, role) = (listener.MemberId, listener.Role);
+        var connection = new StreamConnection(listener, options.QueuePerConnection);
         lock (replayGate)
         {
             open.TryAdd(connection, 0);
@@ -199,7 +202,7 @@ public sealed class StreamHub : IDisposable
                 var parsed = long.TryParse(lastEventId, out var last);
                 var fromTable = parsed && older is { Covered: true } && older.ReadUpTo >= floor && last < floor;
                 var known = parsed && last <= lastId && (last >= floor || fromTable);
-                if (!known) connection.Queue.Writer.TryWrite(Frame(lastId, "resync", "{}"));
+                if (!known) connection.TryWrite(Frame(lastId, "resync", "{}"));
                 else
                 {
                     // Everything missed as one buffer, one queue item: a long absence does not overflow the queue.
@@ -212,7 +215,7 @@ public sealed class StreamHub : IDisposable
                     since = Math.Max(since, Math.Min(floor, lastId));
                     foreach (var (id, audience, frame) in replay)
                         if (id > since && audience.Includes(memberId, role)) missed.Write(frame);
-                    if (missed.WrittenCount > 0) connection.Queue.Writer.TryWrite(missed.WrittenSpan.ToArray());
+                    if (missed.WrittenCount > 0) connection.TryWrite(missed.WrittenSpan.ToArray());
                 }
             }
         }

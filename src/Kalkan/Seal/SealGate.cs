@@ -11,17 +11,15 @@ sealed class SealGate(RequestDelegate next, SealState seal)
     /// <summary>The setup API: open on a fresh store, and like every other call while sealed.</summary>
     const string FreshStoreOnly = "/api/v1/sys/setup";
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Not async: a request passing through keeps no state of this middleware (an open stream lasts hours).</summary>
+    public Task InvokeAsync(HttpContext context)
     {
         if (seal.Status == SealStatus.Ready || IsAlwaysOpen(context.Request.Path)
             || (seal.Status == SealStatus.Uninitialized && context.Request.Path.Equals(FreshStoreOnly, StringComparison.OrdinalIgnoreCase)))
-        {
-            await next(context);
-            return;
-        }
+            return next(context);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "30";
-        await Results.Problem(
+        return Results.Problem(
             title: seal.Status == SealStatus.Sealed ? "Kalkan is sealed." : "Kalkan is not set up yet.",
             detail: seal.Status == SealStatus.Sealed ? "An operator must unseal it at /unseal." : "An operator must set it up at /setup.",
             statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);

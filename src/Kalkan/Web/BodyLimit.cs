@@ -8,22 +8,17 @@ sealed class BodyLimit(RequestDelegate next)
 {
     public const long MaxBytes = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Not async: a request passing through keeps no state of this middleware (an open stream lasts hours).</summary>
+    public Task InvokeAsync(HttpContext context)
     {
         // An endpoint that streams large bodies (evidence uploads) says its own limit, and enforces it itself.
         if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: > MaxBytes })
-        {
-            await next(context);
-            return;
-        }
+            return next(context);
         if (context.Request.ContentLength > MaxBytes)
-        {
-            await Results.Problem(title: "The request body is larger than 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
-            return;
-        }
+            return Results.Problem(title: "The request body is larger than 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
         if (context.Request.ContentLength is null && context.Request.Body.CanRead)
             context.Request.Body = new LimitedStream(context.Request.Body, MaxBytes);
-        await next(context);
+        return next(context);
     }
 
     sealed class LimitedStream(Stream inner, long limit) : Stream

@@ -33,14 +33,17 @@ public static class Localization
 
     public const string LanguageCookie = "__Host-lang";
 
-    /// <summary>Remembers a language chosen with ?lang= so the next page keeps it.</summary>
-    public static IApplicationBuilder UseLanguageChoice(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Remembers a language chosen with ?lang= so the next page keeps it. Not async: a request
+    /// passing through keeps no state of this middleware (an open stream lasts hours).
+    /// </summary>
+    public static IApplicationBuilder UseLanguageChoice(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.Request.Query.TryGetValue("lang", out var lang) && Languages.Contains(lang.ToString()))
         {
             context.Response.Cookies.Append(LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang.ToString())),
                 new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true });
         }
-        await next(context);
+        return next(context);
     });
 }

@@ -11,11 +11,12 @@ public static class TextSize
     public static bool IsLarge(HttpContext context) =>
         context.Request.Query["text"] is { Count: > 0 } q ? q.ToString() == "large" : context.Request.Cookies[Cookie] == "large";
 
-    public static IApplicationBuilder UseTextSize(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // Not async: a request passing through keeps no state of this middleware (an open stream lasts hours).
+    public static IApplicationBuilder UseTextSize(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.Request.Query["text"].ToString() is "large" or "normal")
             context.Response.Cookies.Append(Cookie, context.Request.Query["text"].ToString(),
                 new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-        await next(context);
+        return next(context);
     });
 }

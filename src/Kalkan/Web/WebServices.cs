@@ -15,12 +15,17 @@ public static class WebServices
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = BodyLimit.MaxBytes;
         });
+        // Kestrel's buffers in blocks of 1 KiB: what ten thousand open streams each hold while a frame is sent.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, SmallBlocks>();
         var dataDir = builder.Configuration[$"{StoreOptions.Section}:{nameof(StoreOptions.DataDir)}"] ?? new StoreOptions().DataDir;
         builder.Logging.ClearProviders();
         // Request lines carry paths and queries (an invitation code, a place); EF's commands
         // carry nothing personal but drown what matters. Defaults here, so no settings file can forget them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+        // Its request lines are below Warning anyway, but with the category on at all the host gives
+        // every request an Activity, held for as long as the request runs: hours, for each open stream.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error); // it warns that our no-store overrides its no-cache
