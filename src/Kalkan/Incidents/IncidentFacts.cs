@@ -23,13 +23,9 @@ public sealed class IncidentFacts(KalkanDb db)
     /// an incident she may not see answers as one that does not exist. One plain column read;
     /// nothing of the incident's sealed body is opened.
     /// </summary>
-    public Task<bool?> ConsentsToAdvocacyAsync(Viewer viewer, Guid incident, CancellationToken ct)
-    {
-        var visible = db.Set<Incident>().VisibleTo(viewer);
-        return db.Set<IncidentVersion>().AsNoTracking()
-            .Where(v => v.IncidentId == incident && visible.Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number))
+    public Task<bool?> ConsentsToAdvocacyAsync(Viewer viewer, Guid incident, CancellationToken ct) =>
+        Current(db.Set<Incident>().VisibleTo(viewer)).AsNoTracking().Where(v => v.IncidentId == incident)
             .Select(v => (bool?)v.ConsentAdvocacy).FirstOrDefaultAsync(ct);
-    }
 
     /// <summary>
     /// The incidents whose victim, in the current version, agreed to aggregate statistics: a query,
@@ -37,8 +33,12 @@ public sealed class IncidentFacts(KalkanDb db)
     /// </summary>
     public IQueryable<Guid> ConsentingToStatistics() => Current().Where(v => v.ConsentAggregate).Select(v => v.IncidentId);
 
-    IQueryable<IncidentVersion> Current() =>
-        db.Set<IncidentVersion>().Where(v => db.Set<Incident>().Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number));
+    /// <summary>The current version of each incident, of all of them or of those a caller may see.</summary>
+    IQueryable<IncidentVersion> Current(IQueryable<Incident>? among = null)
+    {
+        var incidents = among ?? db.Set<Incident>();
+        return db.Set<IncidentVersion>().Where(v => incidents.Any(i => i.Id == v.IncidentId && i.LatestVersion == v.Number));
+    }
 }
 
 /// <summary>
