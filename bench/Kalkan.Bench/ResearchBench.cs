@@ -41,7 +41,7 @@ static class ResearchBench
             Console.WriteLine($"in process, import+analysis: first {times[0]:F3} s, median {warm[warm.Count / 2]:F3} s of {warm.Count} warm runs");
             if (!withR) return 0;
 
-            kalkan ??= await PublishAsync(folder);
+            kalkan ??= await ServerBench.PublishReadyToRunAsync(folder);
             string script = Path.Combine(folder, "research.R"), kalkanOut = Path.Combine(folder, "kalkan.json"), rOut = Path.Combine(folder, "r.txt");
             await File.WriteAllTextAsync(script, RBaseline.Script);
             var (kalkanSeconds, kalkanCpu) = await HyperfineAsync(folder, "kalkan", 10, $"{kalkan} analyze --input {csv} --out {kalkanOut}");
@@ -59,19 +59,6 @@ static class ResearchBench
             if (keep) Console.WriteLine($"kept {folder}");
             else Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>`dotnet publish` of src/Kalkan with ReadyToRun: the program a network would install.</summary>
-    public static async Task<string> PublishAsync(string folder)
-    {
-        var output = Path.Combine(folder, "kalkan-r2r");
-        var project = Path.Combine(ServerBench.RepositoryRoot(), "src", "Kalkan");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
-            "-p:PublishReadyToRun=true", "-o", output, "-v", "q"]) { RedirectStandardOutput = true }) ?? throw new InvalidOperationException("dotnet is missing");
-        var said = await publish.StandardOutput.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0) throw new InvalidOperationException("publishing kalkan failed: " + said);
-        return Path.Combine(output, "kalkan");
     }
 
     static async Task<(double Median, double Cpu)> HyperfineAsync(string folder, string name, int runs, string command)

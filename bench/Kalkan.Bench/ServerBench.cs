@@ -36,7 +36,7 @@ static partial class ServerBench
 
             // The build (`dotnet kalkan.dll`), then the program a network would install (ReadyToRun).
             await StartsAsync("the Release build", kalkanDll, dotnetHost: true, data);
-            await StartsAsync("published with ReadyToRun", await ResearchBench.PublishAsync(data), dotnetHost: false, data);
+            await StartsAsync("published with ReadyToRun", await PublishReadyToRunAsync(data), dotnetHost: false, data);
 
             using var kalkan = Start(kalkanDll, ["serve", "--data", data, "--urls", "http://127.0.0.1:5192"], unseal: false);
             using var stopKalkan = KillOnDispose(kalkan); // a failed run must not leave a server behind
@@ -157,6 +157,19 @@ static partial class ServerBench
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>`dotnet publish` of src/Kalkan with ReadyToRun: the program a network would install.</summary>
+    public static async Task<string> PublishReadyToRunAsync(string folder)
+    {
+        var output = Path.Combine(folder, "kalkan-r2r");
+        var project = Path.Combine(RepositoryRoot(), "src", "Kalkan");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+            "-p:PublishReadyToRun=true", "-o", output, "-v", "q"]) { RedirectStandardOutput = true }) ?? throw new InvalidOperationException("dotnet is missing");
+        var said = await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0) throw new InvalidOperationException("publishing kalkan failed: " + said);
+        return Path.Combine(output, "kalkan");
     }
 
     /// <summary>Stops the server however the benchmark ends, so no stray process holds the port for the next run.</summary>
