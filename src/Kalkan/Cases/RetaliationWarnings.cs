@@ -20,6 +20,9 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
 {
     static readonly TimeSpan SealPoll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Signals handled in one scope, sharing what the store said of each member.</summary>
+    const int DrainAtMost = 5000;
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         // After every unseal (ClosedAt changes with each seal) the past first: a signal that was being handled
@@ -40,7 +43,10 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
             }
             if (reader.TryRead(out var signal))
             {
-                await SafelyAsync(ct => HandleAsync(signal, ct), stop);
+                // Whatever else waits goes along: a burst of missed check-ins asks the store once per member, not once per check-in.
+                var signals = new List<WatchSignal> { signal };
+                while (signals.Count < DrainAtMost && reader.TryRead(out var more)) signals.Add(more);
+                await HandleAsync(signals, stop);
                 continue;
             }
             // Wakes at a signal, or after a moment to notice a seal.
@@ -75,15 +81,34 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
             past = [.. (await IncidentNotices.SinceAsync(db, since, ct)).Select(n => new WatchSignal.Incident(n.Notice, n.At)),
                     .. alarms.Select(a => new WatchSignal.Alarm(a.Member, a.Source, a.Sos ? CaseCodes.Sos : CaseCodes.CheckinMissed, a.At))];
         }
-        foreach (var signal in past.OrderBy(s => s.At)) await SafelyAsync(c => HandleAsync(signal, c), ct);
+        await HandleAsync([.. past.OrderBy(s => s.At)], ct);
     }
 
-    async Task HandleAsync(WatchSignal signal, CancellationToken ct)
+    /// <summary>Each signal on its own (one failing does not stop the others), in one scope.</summary>
+    async Task HandleAsync(IReadOnlyList<WatchSignal> signals, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
-        var keys = scope.ServiceProvider.GetRequiredService<CaseKeys>();
         var now = clock.GetUtcNow();
+        var casesNaming = new Dictionary<Guid, List<(Guid Id, DateTimeOffset CreatedAt)>>();
+        foreach (var signal in signals)
+            await SafelyAsync(async c =>
+            {
+                try
+                {
+                    await HandleAsync(scope.ServiceProvider, db, signal, now, casesNaming, c);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }, ct);
+    }
+
+    async Task HandleAsync(IServiceProvider services, KalkanDb db, WatchSignal signal, DateTimeOffset now,
+        Dictionary<Guid, List<(Guid Id, DateTimeOffset CreatedAt)>> casesNaming, CancellationToken ct)
+    {
+        var keys = services.GetRequiredService<CaseKeys>();
         // A case opened after what happened was not there to be retaliated against (it matters when catching up).
         var watched = CaseWatchList.Watched(db, now).Where(c => c.CreatedAt <= signal.At);
         var found = new List<(Guid Case, string Reason, Guid Source)>();
@@ -99,18 +124,25 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
                         found.Add((id, CaseCodes.WatchedPerson, notice.Incident));
                 foreach (var profile in notice.Profiles.Distinct())
                 {
-                    var same = await scope.ServiceProvider.GetRequiredService<PerpetratorProfiles>().SamePerpetratorAsync(profile, ct);
+                    var same = await services.GetRequiredService<PerpetratorProfiles>().SamePerpetratorAsync(profile, ct);
                     foreach (var id in await open.Where(c => db.Set<CasePerpetrator>().Any(p => p.CaseId == c.Id && same.Contains(p.ProfileId))).Select(c => c.Id).ToListAsync(ct))
                         found.Add((id, CaseCodes.Perpetrator, notice.Incident));
                 }
                 break;
             case WatchSignal.Alarm alarm:
-                var member = keys.WatchedMemberIndexOf(alarm.Member);
-                foreach (var id in await watched.Where(c => db.Set<CasePerson>().Any(p => p.CaseId == c.Id && p.MemberIndex == member)).Select(c => c.Id).ToListAsync(ct))
-                    found.Add((id, alarm.Reason, alarm.Source));
+                // Asked once per member and batch: the store's answer holds for all of her alarms in it.
+                if (!casesNaming.TryGetValue(alarm.Member, out var cases))
+                {
+                    var member = keys.WatchedMemberIndexOf(alarm.Member);
+                    casesNaming[alarm.Member] = cases = (await CaseWatchList.Watched(db, now)
+                        .Where(c => db.Set<CasePerson>().Any(p => p.CaseId == c.Id && p.MemberIndex == member))
+                        .Select(c => new { c.Id, c.CreatedAt }).ToListAsync(ct)).Select(c => (c.Id, c.CreatedAt)).ToList();
+                }
+                foreach (var (id, createdAt) in cases)
+                    if (createdAt <= alarm.At) found.Add((id, alarm.Reason, alarm.Source));
                 break;
         }
-        foreach (var (caseId, reason, source) in found.Distinct()) await WarnAsync(scope.ServiceProvider, db, keys, caseId, reason, source, now, ct);
+        foreach (var (caseId, reason, source) in found.Distinct()) await WarnAsync(services, db, keys, caseId, reason, source, now, ct);
     }
 
     async Task WarnAsync(IServiceProvider services, KalkanDb db, CaseKeys keys, Guid caseId, string reason, Guid source, DateTimeOffset now, CancellationToken ct)
