@@ -51,8 +51,6 @@ public sealed class Checkin
     public CheckinState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FiredAt { get; set; }
-    /// <summary>Which timer run claimed it as missed: that run, and only that run, announces it.</summary>
-    public Guid? FiredBy { get; set; }
     public DateTimeOffset? EscalatedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
 }
@@ -81,6 +79,5 @@ sealed class CallsConfiguration : IEntityTypeConfiguration<SosCall>, IEntityType
         checkin.HasKey(c => c.Id);
         checkin.HasIndex(c => new { c.State, c.DueAt });
         checkin.HasIndex(c => c.OwnerIndex);
-        checkin.HasIndex(c => c.FiredBy);
     }
 }

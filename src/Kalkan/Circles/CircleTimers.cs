@@ -20,8 +20,6 @@ namespace Kalkan.Circles;
 sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEvents announcer, IOptions<CirclesOptions> options,
     TimeProvider clock, ILogger<CircleTimers> log, IEnumerable<IAlarmObserver> observers) : BackgroundService
 {
-    /// <summary>Missed check-ins handed to the streams together: one batch of frames each.</summary>
-
     // Never spin: even when the next check-in is due at once, rest this long between ticks.
     static readonly TimeSpan Breath = TimeSpan.FromMilliseconds(5);
 
@@ -54,55 +52,44 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
     }
 
     /// <summary>
-    /// Every check-in past due, claimed in one statement and announced as it is read back: when
-    /// thousands fall due at once (a restart after an outage, or a network's evening), circles and
-    /// handles are read once for all of them, and every batch of them goes to the streams as one
-    /// buffer per stream. On SQLite all are claimed at once and announced while the rest is still
-    /// read; on PostgreSQL a claim takes at most <see cref="CirclesOptions.TimerBatch"/>, announced
-    /// once read (no command may run on a connection while its reader is open) and committed with
-    /// its events. Observers hear of a missed check-in only once its claim is committed.
+    /// Every check-in past due, claimed and read back in one statement (<see cref="MissedClaim"/>), then
+    /// announced <see cref="CirclesOptions.TimerBatch"/> at a time: when thousands fall due at once (a
+    /// restart after an outage, or a network's evening), circles and handles are read once for all of
+    /// them, and each batch goes to the streams as one buffer per stream. On SQLite (one instance) all
+    /// are claimed at once and the claim is committed before anything is announced; on PostgreSQL a
+    /// claim takes one batch and commits with its events. Observers hear of a missed check-in only once
+    /// its claim is committed.
     /// </summary>
     async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
     {
         var batch = options.Value.TimerBatch;
+        CircleDirectory.AlarmBook? book = null;
+        // One audience instance per owner, so the hub matches each circle once per stream.
+        var audiences = new Dictionary<Guid, Audience>();
         while (true)
         {
-            var run = Guid.NewGuid();
             await using var claim = await BeginClaimAsync(db, ct);
-            var claimed = claim is null
-                ? await db.Set<Checkin>().Where(c => c.State == CheckinState.Pending && c.DueAt <= now)
-                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CheckinState.Missed).SetProperty(c => c.FiredAt, now).SetProperty(c => c.FiredBy, run), ct)
-                : await db.Database.ExecuteSqlAsync($"""
-                    UPDATE checkins SET "State" = {(int)CheckinState.Missed}, "FiredAt" = {now.ToUnixTimeMilliseconds()}, "FiredBy" = {run}
-                    WHERE "Id" IN (SELECT "Id" FROM checkins WHERE "State" = {(int)CheckinState.Pending} AND "DueAt" <= {now.ToUnixTimeMilliseconds()}
-                                   ORDER BY "DueAt" LIMIT {batch} FOR UPDATE SKIP LOCKED)
-                    """, ct);
-            if (claimed == 0) return;
-            var book = await circles.AlarmBookAsync(ct);
-            var audiences = new Dictionary<Guid, Audience>();
-            var events = new List<(object, Audience)>(Math.Min(claimed, batch));
-            var missed = new List<(Guid Owner, Guid Checkin)>(claimed);
-            await foreach (var checkin in db.Set<Checkin>().AsNoTracking().Where(c => c.FiredBy == run).OrderBy(c => c.DueAt).AsAsyncEnumerable().WithCancellation(ct))
+            var claimed = await MissedClaim.TakeAsync(db, now, claim is null ? null : batch, ct);
+            if (claimed.Count == 0) return;
+            book ??= await circles.AlarmBookAsync(ct);
+            var missed = new List<(Guid Owner, Guid Checkin)>(claimed.Count);
+            foreach (var part in claimed.Chunk(batch))
             {
-                var owner = circles.Seal.OwnerOf(checkin);
-                // One audience instance per owner, so the hub matches each circle once per stream.
-                if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
-                events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
-                missed.Add((owner, checkin.Id));
-                if (claim is null && events.Count == batch) await AnnounceAsync(db, events, ct);
+                var events = new List<(object, Audience)>(part.Length);
+                foreach (var checkin in part)
+                {
+                    var owner = circles.Seal.OwnerOf(checkin);
+                    if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
+                    events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
+                    missed.Add((owner, checkin.Id));
+                }
+                await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
             }
-            await AnnounceAsync(db, events, ct);
             if (claim is not null) await claim.CommitAsync(ct);
             foreach (var (owner, id) in missed)
                 foreach (var observer in observers) observer.CheckinMissed(owner, id);
-            if (claim is null || claimed < batch) return;
+            if (claim is null || claimed.Count < batch) return;
         }
-    }
-
-    async Task AnnounceAsync(KalkanDb db, List<(object, Audience)> events, CancellationToken ct)
-    {
-        await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
-        events.Clear();
     }
 
     /// <summary>On PostgreSQL a transaction whose life is the claim's lease; on SQLite (one instance) none.</summary>

@@ -97,7 +97,7 @@ public class ManyInstancesTests
         await using (var db = new NpgsqlConnection(store.Db))
         {
             await db.OpenAsync();
-            await using var count = new NpgsqlCommand("""SELECT count(*) FROM checkins WHERE "State" = 2 AND "FiredBy" IS NOT NULL""", db);
+            await using var count = new NpgsqlCommand("""SELECT count(*) FROM checkins WHERE "State" = 2 AND "FiredAt" IS NOT NULL""", db);
             Assert.Equal(Checkins, Convert.ToInt32(await count.ExecuteScalarAsync()));
         }
 

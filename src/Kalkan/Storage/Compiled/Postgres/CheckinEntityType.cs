@@ -20,8 +20,8 @@ namespace Kalkan.Storage.Compiled.Postgres
                 "Kalkan.Circles.Checkin",
                 typeof(Checkin),
                 baseEntityType,
-                propertyCount: 12,
-                unnamedIndexCount: 3,
+                propertyCount: 11,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -69,14 +69,6 @@ namespace Kalkan.Storage.Compiled.Postgres
                 nullable: true,
                 valueConverter: new KalkanDb.UnixMillisecondsConverter());
             firedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var firedBy = runtimeEntityType.AddProperty(
-                "FiredBy",
-                typeof(Guid?),
-                propertyInfo: typeof(Checkin).GetProperty("FiredBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Checkin).GetField("<FiredBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            firedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var noteSealed = runtimeEntityType.AddProperty(
                 "NoteSealed",
@@ -130,12 +122,9 @@ namespace Kalkan.Storage.Compiled.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { firedBy });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { ownerIndex });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { state, dueAt });
 
             return runtimeEntityType;

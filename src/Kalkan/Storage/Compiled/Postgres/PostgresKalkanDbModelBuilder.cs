@@ -12,7 +12,7 @@ namespace Kalkan.Storage.Compiled.Postgres
     public partial class PostgresKalkanDbModel
     {
         private PostgresKalkanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fdb6c109-8fb1-453f-8d37-eb3b51deb046"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("10d3575b-37b9-44f1-a560-d9ab21457796"), entityTypeCount: 40)
         {
         }
 

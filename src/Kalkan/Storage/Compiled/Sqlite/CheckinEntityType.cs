@@ -19,8 +19,8 @@ namespace Kalkan.Storage.Compiled.Sqlite
                 "Kalkan.Circles.Checkin",
                 typeof(Checkin),
                 baseEntityType,
-                propertyCount: 12,
-                unnamedIndexCount: 3,
+                propertyCount: 11,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -63,13 +63,6 @@ namespace Kalkan.Storage.Compiled.Sqlite
                 fieldInfo: typeof(Checkin).GetField("<FiredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new KalkanDb.UnixMillisecondsConverter());
-
-            var firedBy = runtimeEntityType.AddProperty(
-                "FiredBy",
-                typeof(Guid?),
-                propertyInfo: typeof(Checkin).GetProperty("FiredBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Checkin).GetField("<FiredBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
 
             var noteSealed = runtimeEntityType.AddProperty(
                 "NoteSealed",
@@ -117,12 +110,9 @@ namespace Kalkan.Storage.Compiled.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { firedBy });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { ownerIndex });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { state, dueAt });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Kalkan.Storage.Compiled.Sqlite
     public partial class SqliteKalkanDbModel
     {
         private SqliteKalkanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8b0f0eca-2746-43b4-89a3-5de01d36f7d8"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("5022611f-31b1-4889-b37f-c4d89455bfcf"), entityTypeCount: 40)
         {
         }
 

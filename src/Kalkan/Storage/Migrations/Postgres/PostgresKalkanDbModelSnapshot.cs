@@ -72,7 +72,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("LandmarkId");
 
-                    b.ToTable("alerts", (string)null);
+                    b.ToTable("alerts");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.AlertConfirmation", b =>
@@ -96,7 +96,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("AlertId", "MemberRef")
                         .IsUnique();
 
-                    b.ToTable("alert_confirmations", (string)null);
+                    b.ToTable("alert_confirmations");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.AlertHistory", b =>
@@ -127,7 +127,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("CellY", "CellX", "HourOfWeek", "Kind")
                         .IsUnique();
 
-                    b.ToTable("alert_history", (string)null);
+                    b.ToTable("alert_history");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Landmark", b =>
@@ -149,7 +149,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("landmarks", (string)null);
+                    b.ToTable("landmarks");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.ReporterTrack", b =>
@@ -168,7 +168,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Key");
 
-                    b.ToTable("alert_reporter_tracks", (string)null);
+                    b.ToTable("alert_reporter_tracks");
                 });
 
             modelBuilder.Entity("Kalkan.Audit.AuditEntry", b =>
@@ -237,7 +237,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("cases", (string)null);
+                    b.ToTable("cases");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseAssignee", b =>
@@ -264,7 +264,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("CaseId", "MemberIndex")
                         .IsUnique();
 
-                    b.ToTable("case_assignees", (string)null);
+                    b.ToTable("case_assignees");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseDeadline", b =>
@@ -292,7 +292,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("RemindedAt", "Due");
 
-                    b.ToTable("case_deadlines", (string)null);
+                    b.ToTable("case_deadlines");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseDocument", b =>
@@ -332,7 +332,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("case_documents", (string)null);
+                    b.ToTable("case_documents");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseIncident", b =>
@@ -347,7 +347,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("case_incidents", (string)null);
+                    b.ToTable("case_incidents");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CasePerpetrator", b =>
@@ -362,7 +362,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("case_perpetrators", (string)null);
+                    b.ToTable("case_perpetrators");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CasePerson", b =>
@@ -404,7 +404,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("WatchIndex");
 
-                    b.ToTable("case_people", (string)null);
+                    b.ToTable("case_people");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseStep", b =>
@@ -439,7 +439,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("case_steps", (string)null);
+                    b.ToTable("case_steps");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseWarning", b =>
@@ -471,7 +471,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("CaseId", "SourceKey")
                         .IsUnique();
 
-                    b.ToTable("case_warnings", (string)null);
+                    b.ToTable("case_warnings");
                 });
 
             modelBuilder.Entity("Kalkan.Circles.Checkin", b =>
@@ -491,9 +491,6 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.Property<long?>("FiredAt")
                         .HasColumnType("bigint");
-
-                    b.Property<Guid?>("FiredBy")
-                        .HasColumnType("uuid");
 
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("bytea");
@@ -516,8 +513,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 
@@ -560,7 +555,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("OwnerIndex");
 
-                    b.ToTable("circle_links", (string)null);
+                    b.ToTable("circle_links");
                 });
 
             modelBuilder.Entity("Kalkan.Circles.SosCall", b =>
@@ -671,7 +666,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("MemberId");
 
-                    b.ToTable("push_subscriptions", (string)null);
+                    b.ToTable("push_subscriptions");
                 });
 
             modelBuilder.Entity("Kalkan.Delivery.Push.VapidKey", b =>
@@ -690,7 +685,169 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("vapid_keys", (string)null);
+                    b.ToTable("vapid_keys");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("OwnerSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ReasonSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("duress_calls");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("CodeSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedBy");
+
+                    b.ToTable("invitations");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("DuressSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("HandleIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("HandleSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PassphraseHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("TotpEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TotpSecretSealed")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandleIndex")
+                        .IsUnique();
+
+                    b.ToTable("members");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("LocksWhenIdle")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberIndex");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("sessions");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
@@ -729,7 +886,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("incident_evidence", (string)null);
+                    b.ToTable("incident_evidence");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
@@ -752,7 +909,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("OwnerIndex");
 
-                    b.ToTable("incidents", (string)null);
+                    b.ToTable("incidents");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
@@ -772,7 +929,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("Code");
 
-                    b.ToTable("incident_acts", (string)null);
+                    b.ToTable("incident_acts");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
@@ -790,7 +947,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("incident_perpetrators", (string)null);
+                    b.ToTable("incident_perpetrators");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
@@ -815,7 +972,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("PseudonymId");
 
-                    b.ToTable("incident_people", (string)null);
+                    b.ToTable("incident_people");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
@@ -883,7 +1040,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("IncidentId", "Number")
                         .IsUnique();
 
-                    b.ToTable("incident_versions", (string)null);
+                    b.ToTable("incident_versions");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.PerpetratorProfile", b =>
@@ -924,7 +1081,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("PlateIndex");
 
-                    b.ToTable("perpetrator_profiles", (string)null);
+                    b.ToTable("perpetrator_profiles");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Pseudonym", b =>
@@ -949,126 +1106,7 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.HasIndex("NameIndex")
                         .IsUnique();
 
-                    b.ToTable("pseudonyms", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("OwnerSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("ReasonSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("duress_calls", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<byte[]>("CodeIndex")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("CodeSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeIndex")
-                        .IsUnique();
-
-                    b.HasIndex("CreatedBy");
-
-                    b.ToTable("invitations", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("DuressSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("HandleIndex")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("HandleSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("InvitedBySealed")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("PassphraseHash")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<bool>("TotpEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("TotpLastStep")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("TotpSecretSealed")
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HandleIndex")
-                        .IsUnique();
-
-                    b.ToTable("members", (string)null);
+                    b.ToTable("pseudonyms");
                 });
 
             modelBuilder.Entity("Kalkan.Places.SafePlace", b =>
@@ -1089,7 +1127,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("safe_places", (string)null);
+                    b.ToTable("safe_places");
                 });
 
             modelBuilder.Entity("Kalkan.Seal.SealRecord", b =>
@@ -1136,49 +1174,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                     b.ToTable("seal", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("LockedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("LocksWhenIdle")
-                        .HasColumnType("boolean");
-
-                    b.Property<byte[]>("MemberIndex")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("MemberSealed")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberIndex");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("sessions", (string)null);
-                });
-
             modelBuilder.Entity("Kalkan.Setup.Network", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1197,7 +1192,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("networks", (string)null);
+                    b.ToTable("networks");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.Warning", b =>
@@ -1256,7 +1251,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("PlateIndex");
 
-                    b.ToTable("warnings", (string)null);
+                    b.ToTable("warnings");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.WarningCheckCount", b =>
@@ -1273,7 +1268,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("MemberRef", "Day");
 
-                    b.ToTable("warning_checks", (string)null);
+                    b.ToTable("warning_checks");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.WarningReport", b =>
@@ -1317,7 +1312,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("warning_reports", (string)null);
+                    b.ToTable("warning_reports");
                 });
 
             modelBuilder.Entity("Kalkan.Web.IdempotentRequest", b =>
@@ -1335,7 +1330,7 @@ namespace Kalkan.Storage.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("idempotent_requests", (string)null);
+                    b.ToTable("idempotent_requests");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Alert", b =>
@@ -1457,6 +1452,14 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
+                {
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kalkan.Incidents.Incident", null)
@@ -1512,14 +1515,6 @@ namespace Kalkan.Storage.Migrations.Postgres
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
-                {
-                    b.HasOne("Kalkan.Identity.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedBy")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>

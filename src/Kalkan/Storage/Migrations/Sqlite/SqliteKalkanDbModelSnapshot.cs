@@ -67,7 +67,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("LandmarkId");
 
-                    b.ToTable("alerts", (string)null);
+                    b.ToTable("alerts");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.AlertConfirmation", b =>
@@ -91,7 +91,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("AlertId", "MemberRef")
                         .IsUnique();
 
-                    b.ToTable("alert_confirmations", (string)null);
+                    b.ToTable("alert_confirmations");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.AlertHistory", b =>
@@ -122,7 +122,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("CellY", "CellX", "HourOfWeek", "Kind")
                         .IsUnique();
 
-                    b.ToTable("alert_history", (string)null);
+                    b.ToTable("alert_history");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Landmark", b =>
@@ -144,7 +144,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("landmarks", (string)null);
+                    b.ToTable("landmarks");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.ReporterTrack", b =>
@@ -163,7 +163,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Key");
 
-                    b.ToTable("alert_reporter_tracks", (string)null);
+                    b.ToTable("alert_reporter_tracks");
                 });
 
             modelBuilder.Entity("Kalkan.Audit.AuditEntry", b =>
@@ -232,7 +232,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("cases", (string)null);
+                    b.ToTable("cases");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseAssignee", b =>
@@ -259,7 +259,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId", "MemberIndex")
                         .IsUnique();
 
-                    b.ToTable("case_assignees", (string)null);
+                    b.ToTable("case_assignees");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseDeadline", b =>
@@ -287,7 +287,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("RemindedAt", "Due");
 
-                    b.ToTable("case_deadlines", (string)null);
+                    b.ToTable("case_deadlines");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseDocument", b =>
@@ -327,7 +327,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("case_documents", (string)null);
+                    b.ToTable("case_documents");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseIncident", b =>
@@ -342,7 +342,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("case_incidents", (string)null);
+                    b.ToTable("case_incidents");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CasePerpetrator", b =>
@@ -357,7 +357,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("case_perpetrators", (string)null);
+                    b.ToTable("case_perpetrators");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CasePerson", b =>
@@ -399,7 +399,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("WatchIndex");
 
-                    b.ToTable("case_people", (string)null);
+                    b.ToTable("case_people");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseStep", b =>
@@ -434,7 +434,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("case_steps", (string)null);
+                    b.ToTable("case_steps");
                 });
 
             modelBuilder.Entity("Kalkan.Cases.CaseWarning", b =>
@@ -466,7 +466,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("CaseId", "SourceKey")
                         .IsUnique();
 
-                    b.ToTable("case_warnings", (string)null);
+                    b.ToTable("case_warnings");
                 });
 
             modelBuilder.Entity("Kalkan.Circles.Checkin", b =>
@@ -486,9 +486,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("FiredBy")
-                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("NoteSealed")
                         .HasColumnType("BLOB");
@@ -511,8 +508,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FiredBy");
 
                     b.HasIndex("OwnerIndex");
 
@@ -555,7 +550,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("OwnerIndex");
 
-                    b.ToTable("circle_links", (string)null);
+                    b.ToTable("circle_links");
                 });
 
             modelBuilder.Entity("Kalkan.Circles.SosCall", b =>
@@ -666,7 +661,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("MemberId");
 
-                    b.ToTable("push_subscriptions", (string)null);
+                    b.ToTable("push_subscriptions");
                 });
 
             modelBuilder.Entity("Kalkan.Delivery.Push.VapidKey", b =>
@@ -685,7 +680,169 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("vapid_keys", (string)null);
+                    b.ToTable("vapid_keys");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OwnerSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ReasonSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("duress_calls");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CodeSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedBy");
+
+                    b.ToTable("invitations");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DuressSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("HandleIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("HandleSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("InvitedBySealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PassphraseHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TotpEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotpLastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TotpSecretSealed")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandleIndex")
+                        .IsUnique();
+
+                    b.ToTable("members");
+                });
+
+            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LocksWhenIdle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MemberIndex")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("MemberSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberIndex");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("sessions");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
@@ -724,7 +881,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("incident_evidence", (string)null);
+                    b.ToTable("incident_evidence");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Incident", b =>
@@ -747,7 +904,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("OwnerIndex");
 
-                    b.ToTable("incidents", (string)null);
+                    b.ToTable("incidents");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentAct", b =>
@@ -767,7 +924,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("Code");
 
-                    b.ToTable("incident_acts", (string)null);
+                    b.ToTable("incident_acts");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentPerpetrator", b =>
@@ -785,7 +942,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("incident_perpetrators", (string)null);
+                    b.ToTable("incident_perpetrators");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentPerson", b =>
@@ -810,7 +967,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("PseudonymId");
 
-                    b.ToTable("incident_people", (string)null);
+                    b.ToTable("incident_people");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>
@@ -878,7 +1035,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("IncidentId", "Number")
                         .IsUnique();
 
-                    b.ToTable("incident_versions", (string)null);
+                    b.ToTable("incident_versions");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.PerpetratorProfile", b =>
@@ -919,7 +1076,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("PlateIndex");
 
-                    b.ToTable("perpetrator_profiles", (string)null);
+                    b.ToTable("perpetrator_profiles");
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.Pseudonym", b =>
@@ -944,126 +1101,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.HasIndex("NameIndex")
                         .IsUnique();
 
-                    b.ToTable("pseudonyms", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.DuressCall", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("OwnerSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("ReasonSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("duress_calls", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("CodeIndex")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("CodeSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeIndex")
-                        .IsUnique();
-
-                    b.HasIndex("CreatedBy");
-
-                    b.ToTable("invitations", (string)null);
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Member", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("DuressSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("HandleIndex")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("HandleSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("InvitedBySealed")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("PassphraseHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TotpEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TotpLastStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("TotpSecretSealed")
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HandleIndex")
-                        .IsUnique();
-
-                    b.ToTable("members", (string)null);
+                    b.ToTable("pseudonyms");
                 });
 
             modelBuilder.Entity("Kalkan.Places.SafePlace", b =>
@@ -1084,7 +1122,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("safe_places", (string)null);
+                    b.ToTable("safe_places");
                 });
 
             modelBuilder.Entity("Kalkan.Seal.SealRecord", b =>
@@ -1131,49 +1169,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                     b.ToTable("seal", (string)null);
                 });
 
-            modelBuilder.Entity("Kalkan.Identity.Sessions.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LocksWhenIdle")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("MemberIndex")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("MemberSealed")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberIndex");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("sessions", (string)null);
-                });
-
             modelBuilder.Entity("Kalkan.Setup.Network", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1192,7 +1187,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("networks", (string)null);
+                    b.ToTable("networks");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.Warning", b =>
@@ -1251,7 +1246,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("PlateIndex");
 
-                    b.ToTable("warnings", (string)null);
+                    b.ToTable("warnings");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.WarningCheckCount", b =>
@@ -1268,7 +1263,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("MemberRef", "Day");
 
-                    b.ToTable("warning_checks", (string)null);
+                    b.ToTable("warning_checks");
                 });
 
             modelBuilder.Entity("Kalkan.Warnings.WarningReport", b =>
@@ -1312,7 +1307,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("warning_reports", (string)null);
+                    b.ToTable("warning_reports");
                 });
 
             modelBuilder.Entity("Kalkan.Web.IdempotentRequest", b =>
@@ -1330,7 +1325,7 @@ namespace Kalkan.Storage.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.ToTable("idempotent_requests", (string)null);
+                    b.ToTable("idempotent_requests");
                 });
 
             modelBuilder.Entity("Kalkan.Alerts.Alert", b =>
@@ -1452,6 +1447,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
+                {
+                    b.HasOne("Kalkan.Identity.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kalkan.Incidents.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kalkan.Incidents.Incident", null)
@@ -1507,14 +1510,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Kalkan.Identity.Members.Invitation", b =>
-                {
-                    b.HasOne("Kalkan.Identity.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedBy")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kalkan.Incidents.IncidentVersion", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kalkan.Storage.Migrations.Sqlite
+namespace Kalkan.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,12 +15,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "alert_history",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CellY = table.Column<int>(type: "INTEGER", nullable: false),
-                    CellX = table.Column<int>(type: "INTEGER", nullable: false),
-                    HourOfWeek = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CellY = table.Column<int>(type: "integer", nullable: false),
+                    CellX = table.Column<int>(type: "integer", nullable: false),
+                    HourOfWeek = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,10 +31,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "alert_reporter_tracks",
                 columns: table => new
                 {
-                    Key = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Reports = table.Column<int>(type: "INTEGER", nullable: false),
-                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dismissed = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Reports = table.Column<int>(type: "integer", nullable: false),
+                    Verified = table.Column<int>(type: "integer", nullable: false),
+                    Dismissed = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,12 +45,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "audit",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PreviousHash = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,14 +61,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TitleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    NotesSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FiledOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    WatchUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TitleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    NotesSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Body = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FiledOn = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    WatchUntil = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,18 +79,17 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "checkins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FiredBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    DueAt = table.Column<long>(type: "bigint", nullable: false),
+                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FiredAt = table.Column<long>(type: "bigint", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -101,13 +100,13 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "circle_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PairSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PairSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,10 +117,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "duress_calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ReasonSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ReasonSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,9 +131,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "idempotent_requests",
                 columns: table => new
                 {
-                    Id = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ResultId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ResultId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,10 +144,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LatestVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LatestVersion = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,10 +158,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "landmarks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,18 +172,18 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    HandleSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    HandleIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PassphraseHash = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitedBySealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DuressSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    TotpSecretSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    TotpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TotpLastStep = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HandleSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    HandleIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PassphraseHash = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    InvitedBySealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DuressSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    TotpSecretSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    TotpEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    TotpLastStep = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,10 +194,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "networks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RequireSecondFactor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RequireSecondFactor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,15 +208,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "perpetrator_profiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    UnitSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    BadgeSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    BadgeIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PlateIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UnitSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    BadgeSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    BadgeIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PlateIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,10 +227,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "pseudonyms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NameIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NameIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,10 +241,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "safe_places",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DetailsSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DetailsSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,17 +255,17 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "seal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Salt = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemoryKib = table.Column<int>(type: "INTEGER", nullable: false),
-                    Iterations = table.Column<int>(type: "INTEGER", nullable: false),
-                    Parallelism = table.Column<int>(type: "INTEGER", nullable: false),
-                    WrappedRootKey = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    KeyCheck = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ShareThreshold = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShareCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShareChecks = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemoryKib = table.Column<int>(type: "integer", nullable: false),
+                    Iterations = table.Column<int>(type: "integer", nullable: false),
+                    Parallelism = table.Column<int>(type: "integer", nullable: false),
+                    WrappedRootKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    KeyCheck = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ShareThreshold = table.Column<int>(type: "integer", nullable: false),
+                    ShareCount = table.Column<int>(type: "integer", nullable: false),
+                    ShareChecks = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,15 +276,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LocksWhenIdle = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LocksWhenIdle = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,15 +295,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "sos_calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    OwnerSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstResponseAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OwnerSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FirstResponseAt = table.Column<long>(type: "bigint", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -315,9 +314,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "vapid_keys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PrivateKeySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PrivateKeySealed = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -328,9 +327,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "warning_checks",
                 columns: table => new
                 {
-                    MemberRef = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    MemberRef = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,15 +340,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "warning_reports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PhoneSealed = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PhoneSealed = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -360,18 +359,18 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "warnings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlateIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PhoneIndex = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    DescriptionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PlateSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PhoneSealed = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlateIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PhoneIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    DescriptionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PlateSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    PhoneSealed = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -382,10 +381,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_assignees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -402,11 +401,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_deadlines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Due = table.Column<long>(type: "INTEGER", nullable: false),
-                    LabelSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Due = table.Column<long>(type: "bigint", nullable: false),
+                    LabelSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RemindedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -423,14 +422,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    AddedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -447,14 +446,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_people",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
-                    PseudonymSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    WatchIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    MemberSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    MemberIndex = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    PseudonymSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    WatchIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    MemberSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    MemberIndex = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,13 +470,13 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_steps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    On = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    UnderPressure = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    On = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UnderPressure = table.Column<bool>(type: "boolean", nullable: false),
+                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,12 +493,12 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_warnings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SourceKey = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RaisedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -516,8 +515,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_incidents",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,14 +539,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incident_evidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SharedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    NameSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SharedSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    NameSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    AddedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -564,22 +563,22 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incident_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SealedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OccurredOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Precision = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    OccurredFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OccurredTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ConsentAggregate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentAdvocacy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentLegal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentRecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    BodySealed = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SealedAt = table.Column<long>(type: "bigint", nullable: true),
+                    OccurredOn = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Precision = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    OccurredFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    OccurredTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    District = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ConsentAggregate = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentAdvocacy = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentLegal = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentRecordedAt = table.Column<long>(type: "bigint", nullable: false),
+                    BodySealed = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,17 +595,17 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PositionSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    LandmarkId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NoteSealed = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    ReporterRef = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Confirmations = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequiredConfirmations = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PositionSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    LandmarkId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NoteSealed = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ReporterRef = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Confirmations = table.Column<int>(type: "integer", nullable: false),
+                    RequiredConfirmations = table.Column<int>(type: "integer", nullable: false),
+                    ReportedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -623,15 +622,15 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CodeSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CodeSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    UsedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -648,14 +647,14 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "push_subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EndpointSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    EndpointIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    P256dhSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    AuthSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    LanguageSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EndpointSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    EndpointIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    P256dhSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    AuthSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    LanguageSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -672,8 +671,8 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "case_perpetrators",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,11 +695,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "sos_responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SosId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponderSealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SosId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponderSealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -717,9 +716,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incident_acts",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -736,11 +735,11 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incident_people",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
-                    PseudonymId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Defender = table.Column<bool>(type: "INTEGER", nullable: true)
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    PseudonymId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Defender = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -763,9 +762,9 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "incident_perpetrators",
                 columns: table => new
                 {
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -788,10 +787,10 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 name: "alert_confirmations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberRef = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberRef = table.Column<byte[]>(type: "bytea", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -892,11 +891,6 @@ namespace Kalkan.Storage.Migrations.Sqlite
                 table: "case_warnings",
                 columns: new[] { "CaseId", "SourceKey" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_checkins_FiredBy",
-                table: "checkins",
-                column: "FiredBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_checkins_OwnerIndex",

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kalkan.Circles;
+
+/// <summary>
+/// Marks check-ins past due as missed and reads them in the same statement (UPDATE ... RETURNING):
+/// no second query to find what was claimed, and nothing stored to say who claimed it. On SQLite
+/// (one instance) every one past due at once; on PostgreSQL at most <c>limit</c>, earliest due first,
+/// in the claim's transaction, skipping rows another instance is claiming (SKIP LOCKED).
+/// </summary>
+static class MissedClaim
+{
+    public static async Task<List<Checkin>> TakeAsync(KalkanDb db, DateTimeOffset now, int? limit, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            const string due = "\"State\" = @pending AND \"DueAt\" <= @now";
+            var which = limit is null ? due
+                : $"\"Id\" IN (SELECT \"Id\" FROM {Checkin.Table} WHERE {due} ORDER BY \"DueAt\" LIMIT {limit.Value} FOR UPDATE SKIP LOCKED)";
+            command.CommandText = $"""
+                UPDATE {Checkin.Table} SET "State" = @missed, "FiredAt" = @now WHERE {which}
+                RETURNING "Id", "DueAt", "OwnerSealed", "NoteSealed", "PositionSealed"
+                """;
+            Parameter(command, "@missed", (int)CheckinState.Missed);
+            Parameter(command, "@pending", (int)CheckinState.Pending);
+            Parameter(command, "@now", now.ToUnixTimeMilliseconds());
+            var claimed = new List<Checkin>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    claimed.Add(new Checkin
+                    {
+                        Id = reader.GetGuid(0),
+                        DueAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                        OwnerIndex = [],
+                        OwnerSealed = reader.GetFieldValue<byte[]>(2),
+                        NoteSealed = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+                        PositionSealed = reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
+                        State = CheckinState.Missed,
+                        FiredAt = now,
+                    });
+            // The store answers in no particular order; her circle hears them as they fell due.
+            claimed.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+            return claimed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
