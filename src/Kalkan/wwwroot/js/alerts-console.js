@@ -11,7 +11,8 @@
   var centre = [+box.dataset.lat, +box.dataset.lon];
 
   function base(element) {
-    var map = L.map(element);
+    // No animations: a page left mid-zoom (a Verify press) made Leaflet throw, and slow phones gain nothing from them.
+    var map = L.map(element, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     if (box.dataset.tiles) L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: "© OpenStreetMap" }).addTo(map);
     map.attributionControl.setPrefix(false);
     map.setView(centre, 12);

@@ -35,7 +35,8 @@
   var colours = { checkpoint: "#b3261e", patrol: "#c77700", raid: "#6a1b9a", other: "#455a64" };
 
   function open() {
-    map = L.map(box, { attributionControl: true, zoomControl: true });
+    // No animations: a page left mid-zoom made Leaflet throw, and slow phones gain nothing from them.
+    map = L.map(box, { attributionControl: true, zoomControl: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     var tiles = L.tileLayer(box.dataset.tiles, { maxZoom: 18, attribution: "© OpenStreetMap" }).addTo(map);
     // A grey map says why: the server could not get its tiles (offline, or the provider unreachable).
     tiles.on("tileerror", noTiles);
