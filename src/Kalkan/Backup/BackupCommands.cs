@@ -6,8 +6,9 @@ namespace Kalkan.Backup;
 
 /// <summary>
 /// `kalkan backup --out FILE` takes a consistent copy of the SQLite store while Kalkan serves
-/// (SQLite's VACUUM INTO) and encrypts it whole under a backup passphrase; `kalkan restore --in FILE`
-/// writes it into an empty data folder. The sealed fields inside stay sealed: after a restore the
+/// (SQLite's VACUUM INTO), with the sealed evidence and case documents (<see cref="BackupArchive"/>),
+/// and encrypts it whole under a backup passphrase; `kalkan restore --in FILE` writes them into an
+/// empty data folder. The sealed fields inside stay sealed: after a restore the
 /// network's own unseal passphrase opens it as before.
 /// </summary>
 public static class BackupCommands
@@ -60,9 +61,11 @@ public static class BackupCommands
                 command.Parameters.AddWithValue("$path", snapshot);
                 await command.ExecuteNonQueryAsync(ct);
             }
-            await using var plaintext = File.OpenRead(snapshot);
             await using var file = new FileStream(output.FullName, FileMode.CreateNew, FileAccess.Write);
-            await BackupFile.WriteAsync(plaintext, file, passphrase, KdfParameters.Unseal, ct);
+            // The archive is sealed as it is written: no plaintext copy of the evidence ever lands on disk.
+            await ThroughPipeAsync(
+                archive => BackupArchive.WriteAsync(archive, snapshot, data, ct),
+                archive => BackupFile.WriteAsync(archive, file, passphrase, KdfParameters.Unseal, ct));
         }
         catch (IOException e) when (File.Exists(output.FullName) && e is not FileNotFoundException)
         {
@@ -91,20 +94,62 @@ public static class BackupCommands
         }
         var passphrase = Secret.Ask(PassphraseVariable, "Backup passphrase: ");
         DataFolder.Ensure(data);
-        var target = Path.Combine(data, "kalkan.db");
         try
         {
             await using var file = input.OpenRead();
-            await using var plaintext = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-            await BackupFile.ReadAsync(file, plaintext, passphrase, ct);
+            await ThroughPipeAsync(
+                archive => BackupFile.ReadAsync(file, archive, passphrase, ct),
+                archive => BackupArchive.ExtractAsync(archive, data, ct));
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
         {
-            File.Delete(target);
-            Console.Error.WriteLine(e.Message);
+            // Each chunk is checked before it is written, but a damaged or cut file is found only at its end: nothing of it stays.
+            foreach (var entry in new DirectoryInfo(data).EnumerateFileSystemInfos())
+                if (entry is DirectoryInfo folder) folder.Delete(true); else entry.Delete();
+            Console.Error.WriteLine(e is InvalidDataException ? e.Message : "The backup is damaged.");
             return 1;
         }
         Console.WriteLine($"Restored into {data}. Start it with `kalkan serve --data {data}` and unseal it with the network's unseal passphrase.");
         return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="write"/> fills a stream that <paramref name="read"/> drains at the same time; a
+    /// failure on either side ends both and is thrown (the writer's first, as the cause).
+    /// </summary>
+    static async Task ThroughPipeAsync(Func<Stream, Task> write, Func<Stream, Task> read)
+    {
+        var pipe = new System.IO.Pipelines.Pipe();
+        var writing = Task.Run(async () =>
+        {
+            Exception? failed = null;
+            try
+            {
+                await using var stream = pipe.Writer.AsStream(leaveOpen: true);
+                await write(stream);
+            }
+            catch (Exception e)
+            {
+                failed = e;
+                throw;
+            }
+            finally
+            {
+                await pipe.Writer.CompleteAsync(failed);
+            }
+        });
+        try
+        {
+            await using var stream = pipe.Reader.AsStream(leaveOpen: true);
+            await read(stream);
+        }
+        catch when (writing.IsFaulted || !writing.IsCompleted)
+        {
+            await pipe.Reader.CompleteAsync();
+            await writing;
+            throw;
+        }
+        await pipe.Reader.CompleteAsync();
+        await writing;
     }
 }

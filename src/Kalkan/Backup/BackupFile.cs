@@ -3,14 +3,15 @@ using System.Buffers.Binary;
 namespace Kalkan.Backup;
 
 /// <summary>
-/// The backup file: "KALKANB1", a 16-byte salt, the Argon2id cost, then the store in 64 KiB chunks,
+/// The backup file: "KALKANB2", a 16-byte salt, the Argon2id cost, then the archive in 64 KiB chunks,
 /// each sealed with AES-256-GCM under a key derived from the backup passphrase. A chunk's nonce is
 /// its index and its associated data says whether it is the last, so chunks cannot be reordered,
 /// dropped or the file cut short without the restore noticing.
 /// </summary>
 public static class BackupFile
 {
-    static readonly byte[] Magic = "KALKANB1"u8.ToArray();
+    // B2: what is sealed is a tar archive of the store and its sealed files (B1 held the store alone; none was ever deployed).
+    static readonly byte[] Magic = "KALKANB2"u8.ToArray();
     const int ChunkSize = 64 * 1024, TagSize = 16;
 
     public static async Task WriteAsync(Stream plaintext, Stream output, string passphrase, KdfParameters cost, CancellationToken ct)

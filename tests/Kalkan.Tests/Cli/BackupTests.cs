@@ -1,3 +1,5 @@
+using Kalkan.Tests.Incidents;
+
 namespace Kalkan.Tests.Cli;
 
 public class BackupTests
@@ -5,13 +7,20 @@ public class BackupTests
     static readonly Dictionary<string, string> BackupPassphrase = new() { ["KALKAN_BACKUP_PASSPHRASE"] = "backup passphrase for tests" };
 
     [Fact]
-    public async Task A_backup_taken_while_serving_restores_into_an_empty_folder_and_unseals_as_before()
+    public async Task A_backup_taken_while_serving_restores_into_an_empty_folder_with_its_evidence_and_unseals_as_before()
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
         using var backup = new BackupFiles(store);
+        Guid incident, evidence;
+        var photo = Jpeg.WithGps("canary-gps-42.8765N", "pixels");
         await using (var kalkan = await KalkanFactory.StartAsync(store))
         {
             await kalkan.MemberAsync(handle: "Aizada");
+            var (documenter, _) = await kalkan.MemberAsync("documenter", handle: "Nuru");
+            incident = await documenter.RecordIdAsync(IncidentSamples.Incident(victim: "Zawadi", narrative: "He took her phone.", seal: true));
+            var added = await documenter.PostAsync($"/api/v1/incidents/{incident}/evidence", Jpeg.Content(photo));
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            evidence = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             var taken = await backup.TakeAsync();
             Assert.True(taken.ExitCode == 0, taken.Output);
         }
@@ -25,6 +34,12 @@ public class BackupTests
         Assert.Equal("sealed", await again.Api().StateAsync());
         await again.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase });
         await again.Api().SignInAsync("Aizada", Scenario.MemberPassphrase);
+
+        // The photo a complaint rests on came back with the store: the same bytes, opened by the network's key.
+        var documenterAgain = again.Api().WithToken(await again.Api().SignInAsync("Nuru", Scenario.MemberPassphrase));
+        using var original = await documenterAgain.GetAsync($"/api/v1/incidents/{incident}/evidence/{evidence}/original");
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal(photo, await original.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

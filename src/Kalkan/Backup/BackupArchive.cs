@@ -1,0 +1,59 @@
+using System.Formats.Tar;
+
+namespace Kalkan.Backup;
+
+/// <summary>
+/// What a backup holds, before it is encrypted: a tar archive of the store's snapshot and of the
+/// files kept beside it (evidence, case documents), which stay sealed under the network's root
+/// key inside it. A restore extracts nothing but these: one store file and plain file names in
+/// the known folders, so no name in an archive can write anywhere else.
+/// </summary>
+public static class BackupArchive
+{
+    public const string StoreFile = "kalkan.db";
+
+    /// <summary>
+    /// The snapshot first, then every sealed file. Taken after the snapshot, every file a row of
+    /// the snapshot names is there (a file is written before its row); a file added since is one
+    /// no row names, and a file deleted since is left out.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, string snapshot, string data, CancellationToken ct)
+    {
+        await using var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+        await tar.WriteEntryAsync(snapshot, StoreFile, ct);
+        foreach (var folder in DataFolder.SealedFileFolders.Where(f => Directory.Exists(Path.Combine(data, f))))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(data, folder)).Order())
+            {
+                try
+                {
+                    await tar.WriteEntryAsync(file, $"{folder}/{Path.GetFileName(file)}", ct);
+                }
+                catch (FileNotFoundException) { }
+            }
+    }
+
+    /// <summary>Throws <see cref="InvalidDataException"/> for anything but the store and sealed files, or no store.</summary>
+    public static async Task ExtractAsync(Stream input, string data, CancellationToken ct)
+    {
+        await using var tar = new TarReader(input, leaveOpen: true);
+        var sawStore = false;
+        while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !IsKnown(entry.Name))
+                throw new InvalidDataException("The backup holds something other than a Kalkan store and its files.");
+            var target = Path.Combine(data, entry.Name);
+            DataFolder.Ensure(Path.GetDirectoryName(target)!);
+            await entry.ExtractToFileAsync(target, overwrite: false, ct);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            sawStore |= entry.Name == StoreFile;
+        }
+        if (!sawStore) throw new InvalidDataException("The backup holds no Kalkan store.");
+    }
+
+    static bool IsKnown(string name) =>
+        name == StoreFile || DataFolder.SealedFileFolders.Any(folder => name.StartsWith(folder + "/", StringComparison.Ordinal) && IsPlainFileName(name[(folder.Length + 1)..]));
+
+    /// <summary>What Kalkan names its sealed files: an id and a kind ("0f3c….original"), nothing that could climb out of the folder.</summary>
+    static bool IsPlainFileName(string name) =>
+        name.Length is > 0 and <= 80 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '.' || c == '-');
+}
