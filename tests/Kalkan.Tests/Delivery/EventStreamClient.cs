@@ -50,7 +50,8 @@ public sealed class EventStreamClient : IAsyncDisposable
                 else if (line.StartsWith("data: ")) data.Append(line[6..]);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException) { }
+        // Closed by DisposeAsync, even before the reading began (the response is then disposed already).
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException) { }
         finally
         {
             frames.Writer.TryComplete();
