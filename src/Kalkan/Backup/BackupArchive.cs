@@ -24,11 +24,23 @@ public static class BackupArchive
         foreach (var folder in DataFolder.SealedFileFolders.Where(f => Directory.Exists(Path.Combine(data, f))))
             foreach (var file in Directory.EnumerateFiles(Path.Combine(data, folder)).Order())
             {
+                FileStream content;
                 try
                 {
-                    await tar.WriteEntryAsync(file, $"{folder}/{Path.GetFileName(file)}", ct);
+                    content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 }
-                catch (FileNotFoundException) { }
+                catch (FileNotFoundException) { continue; }
+                await using (content)
+                {
+                    // An upload still arriving grows its file while it is copied: the archive takes the length the file had
+                    // when it was opened, as its header says (no row of the snapshot names a file still arriving).
+                    var entry = new PaxTarEntry(TarEntryType.RegularFile, $"{folder}/{Path.GetFileName(file)}")
+                    {
+                        DataStream = new FirstBytes(content, content.Length),
+                        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    };
+                    await tar.WriteEntryAsync(entry, ct);
+                }
             }
     }
 
@@ -36,18 +48,17 @@ public static class BackupArchive
     public static async Task ExtractAsync(Stream input, string data, CancellationToken ct)
     {
         await using var tar = new TarReader(input, leaveOpen: true);
-        var sawStore = false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
         {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !IsKnown(entry.Name))
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !IsKnown(entry.Name) || !seen.Add(entry.Name))
                 throw new InvalidDataException("The backup holds something other than a Kalkan store and its files.");
             var target = Path.Combine(data, entry.Name);
             DataFolder.Ensure(Path.GetDirectoryName(target)!);
             await entry.ExtractToFileAsync(target, overwrite: false, ct);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            sawStore |= entry.Name == StoreFile;
         }
-        if (!sawStore) throw new InvalidDataException("The backup holds no Kalkan store.");
+        if (!seen.Contains(StoreFile)) throw new InvalidDataException("The backup holds no Kalkan store.");
     }
 
     static bool IsKnown(string name) =>
@@ -56,4 +67,50 @@ public static class BackupArchive
     /// <summary>What Kalkan names its sealed files: an id and a kind ("0f3c….original"), nothing that could climb out of the folder.</summary>
     static bool IsPlainFileName(string name) =>
         name.Length is > 0 and <= 80 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '.' || c == '-');
+
+    /// <summary>The first <c>length</c> bytes of a stream, and no more, however much it grows meanwhile.</summary>
+    sealed class FirstBytes(Stream inner, long length) : Stream
+    {
+        long position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => position;
+            set => Seek(value, SeekOrigin.Begin);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, length - position)]);
+            position += read;
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, length - position)], ct);
+            position += read;
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            var target = origin switch { SeekOrigin.Begin => offset, SeekOrigin.Current => position + offset, _ => length + offset };
+            if (target < 0 || target > length) throw new ArgumentOutOfRangeException(nameof(offset));
+            return position = inner.Seek(target, SeekOrigin.Begin);
+        }
+
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -50,6 +50,16 @@ public static class BackupCommands
             Console.Error.WriteLine($"Backup passphrase: {problem}");
             return 2;
         }
+        FileStream file;
+        try
+        {
+            file = new FileStream(output.FullName, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(output.FullName))
+        {
+            Console.Error.WriteLine($"{output.FullName} exists already; choose another name.");
+            return 2;
+        }
         var snapshot = Path.Combine(data, $"backup-{Guid.NewGuid():N}.tmp");
         try
         {
@@ -61,16 +71,19 @@ public static class BackupCommands
                 command.Parameters.AddWithValue("$path", snapshot);
                 await command.ExecuteNonQueryAsync(ct);
             }
-            await using var file = new FileStream(output.FullName, FileMode.CreateNew, FileAccess.Write);
             // The archive is sealed as it is written: no plaintext copy of the evidence ever lands on disk.
-            await ThroughPipeAsync(
-                archive => BackupArchive.WriteAsync(archive, snapshot, data, ct),
-                archive => BackupFile.WriteAsync(archive, file, passphrase, KdfParameters.Unseal, ct));
+            await using (file)
+                await ThroughPipeAsync(
+                    archive => BackupArchive.WriteAsync(archive, snapshot, data, ct),
+                    archive => BackupFile.WriteAsync(archive, file, passphrase, KdfParameters.Unseal, ct));
         }
-        catch (IOException e) when (File.Exists(output.FullName) && e is not FileNotFoundException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"{output.FullName} exists already; choose another name.");
-            return 2;
+            // Half a backup is no backup: nothing is left that could be mistaken for one.
+            await file.DisposeAsync();
+            File.Delete(output.FullName);
+            Console.Error.WriteLine($"The backup failed and was not written: {e.Message}");
+            return 1;
         }
         finally
         {
@@ -101,12 +114,13 @@ public static class BackupCommands
                 archive => BackupFile.ReadAsync(file, archive, passphrase, ct),
                 archive => BackupArchive.ExtractAsync(archive, data, ct));
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e)
         {
-            // Each chunk is checked before it is written, but a damaged or cut file is found only at its end: nothing of it stays.
-            foreach (var entry in new DirectoryInfo(data).EnumerateFileSystemInfos())
+            // Each chunk is checked before it is written, but a damaged or cut file is found only at its end, and a full
+            // disk anywhere: nothing of a failed restore stays, so no server starts on half a network.
+            foreach (var entry in new DirectoryInfo(data).GetFileSystemInfos())
                 if (entry is DirectoryInfo folder) folder.Delete(true); else entry.Delete();
-            Console.Error.WriteLine(e is InvalidDataException ? e.Message : "The backup is damaged.");
+            Console.Error.WriteLine(e is InvalidDataException ? e.Message : e is FormatException or EndOfStreamException ? "The backup is damaged." : $"The restore failed: {e.Message}");
             return 1;
         }
         Console.WriteLine($"Restored into {data}. Start it with `kalkan serve --data {data}` and unseal it with the network's unseal passphrase.");
@@ -114,42 +128,38 @@ public static class BackupCommands
     }
 
     /// <summary>
-    /// <paramref name="write"/> fills a stream that <paramref name="read"/> drains at the same time; a
-    /// failure on either side ends both and is thrown (the writer's first, as the cause).
+    /// <paramref name="write"/> fills a stream that <paramref name="read"/> drains at the same time. A
+    /// failure on either side ends the other at its next read or write, and the first is thrown.
     /// </summary>
     static async Task ThroughPipeAsync(Func<Stream, Task> write, Func<Stream, Task> read)
     {
         var pipe = new System.IO.Pipelines.Pipe();
         var writing = Task.Run(async () =>
         {
-            Exception? failed = null;
             try
             {
-                await using var stream = pipe.Writer.AsStream(leaveOpen: true);
-                await write(stream);
+                await using (var stream = pipe.Writer.AsStream(leaveOpen: true)) await write(stream);
+                await pipe.Writer.CompleteAsync();
             }
             catch (Exception e)
             {
-                failed = e;
+                await pipe.Writer.CompleteAsync(e);
                 throw;
-            }
-            finally
-            {
-                await pipe.Writer.CompleteAsync(failed);
             }
         });
         try
         {
-            await using var stream = pipe.Reader.AsStream(leaveOpen: true);
-            await read(stream);
-        }
-        catch when (writing.IsFaulted || !writing.IsCompleted)
-        {
+            await using (var stream = pipe.Reader.AsStream(leaveOpen: true)) await read(stream);
             await pipe.Reader.CompleteAsync();
-            await writing;
+        }
+        catch (Exception e)
+        {
+            // Either the reader's own failure or the writer's, handed on by the pipe (a wrong passphrase ends the
+            // archive it was feeding): the cause either way. The writer stops at its next write; what it throws then is an echo.
+            await pipe.Reader.CompleteAsync(e);
+            try { await writing; } catch { }
             throw;
         }
-        await pipe.Reader.CompleteAsync();
         await writing;
     }
 }

@@ -16,6 +16,7 @@ public class BackupArchiveAttackTests
     [Theory]
     [InlineData("evidence/../../escaped-by-name")]
     [InlineData("../escaped-by-name")]
+    [InlineData(BackupArchive.StoreFile)] // a second store, to take the first one's place
     [InlineData("{folder}/escaped-by-absolute-name")]
     public async Task A_restore_refuses_a_name_that_leaves_the_data_folder_and_writes_nothing(string name)
     {
