@@ -42,7 +42,8 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // By type only; the next tick tries again, and nothing was marked fired that was not announced.
+                    // By type only; the next tick tries again. On PostgreSQL a failed claim rolls back with its events; on SQLite
+                    // what was claimed before the failure stays missed (in the open-calls lists) though it may not have been announced.
                     log.LogError("Circle timers failed this tick: {Type}", e.GetType().Name);
                 }
             }
@@ -73,18 +74,32 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
             if (claimed.Count == 0) return;
             book ??= await circles.AlarmBookAsync(ct);
             var missed = new List<(Guid Owner, Guid Checkin)>(claimed.Count);
+            var unopened = 0;
             foreach (var part in claimed.Chunk(batch))
             {
                 var events = new List<(object, Audience)>(part.Length);
                 foreach (var checkin in part)
                 {
-                    var owner = circles.Seal.OwnerOf(checkin);
+                    Guid owner;
+                    object payload;
+                    try
+                    {
+                        owner = circles.Seal.OwnerOf(checkin);
+                        payload = CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal);
+                    }
+                    catch (CryptographicException)
+                    {
+                        // A row changed on disk does not hold the others back; it is counted, never named.
+                        unopened++;
+                        continue;
+                    }
                     if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
-                    events.Add((CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal), audience));
+                    events.Add((payload, audience));
                     missed.Add((owner, checkin.Id));
                 }
                 await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
             }
+            if (unopened > 0) log.LogError("{Count} missed check-ins could not be opened and were not announced", unopened);
             if (claim is not null) await claim.CommitAsync(ct);
             foreach (var (owner, id) in missed)
                 foreach (var observer in observers) observer.CheckinMissed(owner, id);
@@ -110,8 +125,17 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
     {
         await using var claim = await BeginClaimAsync(db, ct);
         if (await claimRow() == 0) return;
-        await announcer.PublishAsync(db, "escalated", [(new { kind, id, handle = await circles.HandleOfAsync(owner(), ct), since },
-            Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
+        string? handle = null;
+        try
+        {
+            handle = await circles.HandleOfAsync(owner(), ct);
+        }
+        catch (CryptographicException)
+        {
+            // A row changed on disk: the defenders still hear that a call went unanswered, and the next tick is not held up.
+            log.LogError("An unanswered {Kind} could not be opened; escalated without a handle", kind);
+        }
+        await announcer.PublishAsync(db, "escalated", [(new { kind, id, handle, since }, Audience.Roles(Roles.Defender, Roles.Admin))], push: true, ct);
         if (claim is not null) await claim.CommitAsync(ct);
     }
 
