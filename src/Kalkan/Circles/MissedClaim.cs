@@ -18,12 +18,16 @@ static class MissedClaim
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            const string due = "\"State\" = @pending AND \"DueAt\" <= @now";
+            // Column names as the model maps them, so a renamed property cannot leave this statement behind.
+            var checkins = db.Model.FindEntityType(typeof(Checkin))!;
+            string Column(string property) => $"\"{checkins.FindProperty(property)!.GetColumnName()}\"";
+            var (id, state, dueAt) = (Column(nameof(Checkin.Id)), Column(nameof(Checkin.State)), Column(nameof(Checkin.DueAt)));
+            var due = $"{state} = @pending AND {dueAt} <= @now";
             var which = limit is null ? due
-                : $"\"Id\" IN (SELECT \"Id\" FROM {Checkin.Table} WHERE {due} ORDER BY \"DueAt\" LIMIT {limit.Value} FOR UPDATE SKIP LOCKED)";
+                : $"{id} IN (SELECT {id} FROM {Checkin.Table} WHERE {due} ORDER BY {dueAt} LIMIT {limit.Value} FOR UPDATE SKIP LOCKED)";
             command.CommandText = $"""
-                UPDATE {Checkin.Table} SET "State" = @missed, "FiredAt" = @now WHERE {which}
-                RETURNING "Id", "DueAt", "OwnerSealed", "NoteSealed", "PositionSealed"
+                UPDATE {Checkin.Table} SET {state} = @missed, {Column(nameof(Checkin.FiredAt))} = @now WHERE {which}
+                RETURNING {id}, {dueAt}, {Column(nameof(Checkin.OwnerSealed))}, {Column(nameof(Checkin.NoteSealed))}, {Column(nameof(Checkin.PositionSealed))}
                 """;
             Parameter(command, "@missed", (int)CheckinState.Missed);
             Parameter(command, "@pending", (int)CheckinState.Pending);
