@@ -96,7 +96,7 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
             {
                 try
                 {
-                    await HandleAsync(scope.ServiceProvider, db, signal, now, casesNaming, c);
+                    await HandleSignalAsync(scope.ServiceProvider, db, signal, now, casesNaming, c);
                 }
                 finally
                 {
@@ -105,7 +105,7 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
             }, ct);
     }
 
-    async Task HandleAsync(IServiceProvider services, KalkanDb db, WatchSignal signal, DateTimeOffset now,
+    async Task HandleSignalAsync(IServiceProvider services, KalkanDb db, WatchSignal signal, DateTimeOffset now,
         Dictionary<Guid, List<(Guid Id, DateTimeOffset CreatedAt)>> casesNaming, CancellationToken ct)
     {
         var keys = services.GetRequiredService<CaseKeys>();
