@@ -17,7 +17,7 @@ public sealed class CaseDocuments(KalkanDb db, SealState seal, FieldCipher ciphe
 {
     public static readonly IReadOnlyList<string> Directions = ["sent", "received"];
 
-    string Folder => Path.Combine(store.Value.DataDir, DataFolder.CaseDocuments);
+    string Folder => Path.Combine(store.Value.FilesRoot, DataFolder.CaseDocuments);
     string PathOf(Guid id) => Path.Combine(Folder, $"{id:N}.sealed");
     byte[] Key => seal.KeyFor($"file/{CaseDocument.Table}");
     static string Binding(Guid id) => $"{CaseDocument.Table}\0{id:N}";

@@ -47,11 +47,17 @@ public static class KalkanCli
 
     public static Option<string?> DbOption() => new("--db") { Description = "A PostgreSQL connection string (Host=...;Database=...); SQLite in the data folder when absent." };
 
+    public static Option<string?> FilesOption() => new("--files")
+    {
+        Description = "With --db and several instances: the folder of evidence and case documents they all share (a network mount); the data folder when absent.",
+    };
+
     /// <summary>The same settings the web host reads, as command-line configuration.</summary>
-    public static List<string> StoreSettings(string data, string? db)
+    public static List<string> StoreSettings(string data, string? db, string? files = null)
     {
         var settings = new List<string> { $"--Store:DataDir={data}" };
         if (!string.IsNullOrEmpty(db)) settings.Add($"--Store:Db={db}");
+        if (!string.IsNullOrEmpty(files)) settings.Add($"--Store:FilesDir={files}");
         return settings;
     }
 }

@@ -7,7 +7,9 @@ public static class StoreServices
     public static IServiceCollection AddStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System); // the web host has it; the command-line verbs need it too
-        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.FilesDir is not { Length: > 0 } || o.IsPostgres, "Store:FilesDir (--files) is for several instances on PostgreSQL; a SQLite store keeps its files in its data folder")
+            .ValidateOnStart();
         // Each context finds the model compiled ahead for it in Storage/Compiled (EF Core looks for
         // the class marked [DbContext(typeof(...))]): building it from OnModelCreating cost every
         // start about half a second of CPU (docs/decisions/1503). Storage/regenerate-migrations.sh

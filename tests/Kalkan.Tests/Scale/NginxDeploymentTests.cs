@@ -1,24 +1,30 @@
 using System.Net.Sockets;
 using Kalkan.Seal;
+using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Scale;
 
 /// <summary>
 /// The deployment example as an operator runs it: deploy/multi/kalkan-multi starts three instances
 /// on one PostgreSQL behind Debian's nginx (round robin, nothing sticky), and stops them again.
+/// One start covers what members do across instances: a report reaching streams held by the others,
+/// evidence uploaded through one instance read through each.
 /// </summary>
 public class NginxDeploymentTests
 {
     [PostgresFact]
-    public async Task Behind_nginx_a_report_reaches_streams_held_by_other_instances_and_one_script_stops_it_all()
+    public async Task Behind_nginx_a_report_reaches_streams_held_by_other_instances_evidence_reads_back_through_each_and_one_script_stops_it_all()
     {
         Assert.True(File.Exists("/usr/sbin/nginx"), "nginx is not installed (apt-get install nginx; .ci/run does)");
         await using var store = await TestStore.CreateAsync(Store.Postgres);
-        string reporter, listener;
+        string reporter, listener, documenter;
+        Guid incident;
         await using (var setup = await KalkanFactory.StartAsync(store))
         {
             reporter = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
             listener = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
+            var (documenterClient, recorded) = await IncidentSamples.DocumenterWithIncidentAsync(setup);
+            (documenter, incident) = (documenterClient.DefaultRequestHeaders.Authorization!.Parameter!, recorded);
         }
         var run = Path.Combine(store.DataDir, "multi");
         var first = FreeBlock(3);
@@ -46,6 +52,18 @@ public class NginxDeploymentTests
             Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
             foreach (var stream in streams) Assert.Equal("checkpoint", (await stream.NextAsync("alert", TimeSpan.FromSeconds(30))).Data.GetProperty("kind").GetString());
             foreach (var stream in streams) await stream.DisposeAsync();
+
+            // Evidence is stored by whichever instance took the upload; three reads in a row reach three instances.
+            var photo = Jpeg.WithGps("canary-gps-42.87N-74.59E", "canary-pixels-across-instances");
+            var uploaded = await Client(documenter).PostAsync($"/api/v1/incidents/{incident}/evidence", Jpeg.Content(photo));
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+            var original = $"/api/v1/incidents/{incident}/evidence/{(await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}/original";
+            for (var i = 0; i < 3; i++)
+            {
+                using var read = await Client(documenter).GetAsync(original);
+                Assert.True(read.StatusCode == HttpStatusCode.OK, $"read {i + 1} of the evidence through the proxy: {(int)read.StatusCode}");
+                Assert.Equal(photo, await read.Content.ReadAsByteArrayAsync());
+            }
         }
         finally
         {

@@ -10,6 +10,7 @@ public class OptionsTests
     [InlineData("Unseal:PerMinute", "0", "PerMinute")]
     [InlineData("Push:CallsPerMinute", "0", "CallsPerMinute")]
     [InlineData("Pwa:Icon192", "https://tracker.example/icon.png", "Icon192")]
+    [InlineData("Store:FilesDir", "/srv/kalkan-files", "FilesDir")] // a SQLite store keeps its files where its backups look for them
     public async Task A_bad_setting_stops_the_start_naming_it(string key, string value, string named)
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);

@@ -15,7 +15,7 @@ public sealed class EvidenceStore(KalkanDb db, SealState seal, FieldCipher ciphe
 {
     public const string Original = "original", Shared = "shared";
 
-    string Folder => Path.Combine(store.Value.DataDir, DataFolder.Evidence);
+    string Folder => Path.Combine(store.Value.FilesRoot, DataFolder.Evidence);
     string PathOf(Guid id, string copy) => Path.Combine(Folder, $"{id:N}.{copy}");
     byte[] KeyOf(string copy) => seal.KeyFor($"file/{EvidenceFile.Table}/{copy}");
     static string Binding(Guid id, string copy) => $"{EvidenceFile.Table}\0{copy}\0{id:N}";
