@@ -11,9 +11,10 @@ public sealed record MissedView(Guid Id, string Handle, DateTimeOffset DueAt, st
 /// size: her accepted links, the calls with their answers, the handles. Fewer would need what a
 /// seized store must not show: one blind-index key shared between the links and the calls (so the
 /// store would say whose circle raised which call), or copies of handles that outlive an erasure
-/// (decision 1402).
+/// (decision 1402). A row changed on disk (it no longer opens) is left out and counted in the log,
+/// never named: one such row cannot take every other call off a defender's list.
 /// </summary>
-public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory directory, TimeProvider clock)
+public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory directory, TimeProvider clock, ILogger<CallsAttended> log)
 {
     /// <summary>Open SOS calls: her circles', or (for a defender) all of them, and her own when <paramref name="own"/>; <paramref name="since"/> narrows to recent ones.</summary>
     public async Task<List<SosView>> SosAsync(Caller caller, DateTimeOffset? since, bool own, CancellationToken ct)
@@ -44,10 +45,9 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             if (owners.Count == 0) return [];
             missed = missed.Where(c => owners.Contains(c.OwnerIndex));
         }
-        var rows = await missed.OrderBy(c => c.DueAt).ToListAsync(ct);
-        var ownerOf = rows.ToDictionary(c => c.Id, seal.OwnerOf);
-        var handles = await directory.HandlesOfAsync(ownerOf.Values, ct);
-        return rows.Select(c => CallEvents.MissedView(c, handles.GetValueOrDefault(ownerOf[c.Id], ""), seal)).ToList();
+        var rows = OpenEach(await missed.OrderBy(c => c.DueAt).ToListAsync(ct), c => (Row: c, Owner: seal.OwnerOf(c)));
+        var handles = await directory.HandlesOfAsync([.. rows.Select(c => c.Owner)], ct);
+        return OpenEach(rows, c => CallEvents.MissedView(c.Row, handles.GetValueOrDefault(c.Owner, ""), seal));
     }
 
     /// <summary>Someone who attends her reached her: the missed check-in is closed and will not escalate.</summary>
@@ -75,15 +75,34 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
                           from answer in answers.DefaultIfEmpty()
                           orderby call.CreatedAt descending, call.Id, answer!.At
                           select new { Call = call, Answer = answer }).ToListAsync(ct);
-        var byCall = rows.GroupBy(r => r.Call.Id).Select(g => (Call: g.First().Call, Answers: g.Where(r => r.Answer is not null)
-            .Select(r => (Row: r.Answer!, Responder: seal.ResponderOf(r.Answer!.Id, r.Answer.ResponderSealed))).ToList())).ToList();
-        var owners = byCall.ToDictionary(c => c.Call.Id, c => seal.OwnerOf(c.Call));
-        var handles = await directory.HandlesOfAsync([.. owners.Values, .. byCall.SelectMany(c => c.Answers).Select(a => a.Responder)], ct);
-        return byCall.Select(c =>
+        var byCall = OpenEach(rows.GroupBy(r => r.Call.Id), g => (Call: g.First().Call, Owner: seal.OwnerOf(g.First().Call),
+            Answers: OpenEach(g.Where(r => r.Answer is not null), r => (Row: r.Answer!, Responder: seal.ResponderOf(r.Answer!.Id, r.Answer.ResponderSealed)))));
+        var handles = await directory.HandlesOfAsync([.. byCall.Select(c => c.Owner), .. byCall.SelectMany(c => c.Answers).Select(a => a.Responder)], ct);
+        return OpenEach(byCall, c =>
         {
             var position = seal.PositionOf(c.Call);
             var answers = c.Answers.Select(a => new ResponseView(a.Row.Kind, handles.GetValueOrDefault(a.Responder, ""), a.Row.At)).ToList();
-            return new SosView(c.Call.Id, handles.GetValueOrDefault(owners[c.Call.Id], ""), position?.Lat, position?.Lon, seal.NoteOf(c.Call), c.Call.CreatedAt, c.Call.ResolvedAt, answers);
-        }).ToList();
+            return new SosView(c.Call.Id, handles.GetValueOrDefault(c.Owner, ""), position?.Lat, position?.Lon, seal.NoteOf(c.Call), c.Call.CreatedAt, c.Call.ResolvedAt, answers);
+        });
+    }
+
+    /// <summary>Each row as <paramref name="open"/> opens it; one that does not open (changed on disk) is left out and counted.</summary>
+    List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open)
+    {
+        var views = new List<TView>();
+        var unopened = 0;
+        foreach (var row in rows)
+        {
+            try
+            {
+                views.Add(open(row));
+            }
+            catch (CryptographicException)
+            {
+                unopened++;
+            }
+        }
+        if (unopened > 0) log.LogError("{Count} rows of an open-calls list could not be opened and were left out", unopened);
+        return views;
     }
 }

@@ -1,3 +1,5 @@
+using Kalkan.Tests.Security;
+
 namespace Kalkan.Tests.Circles;
 
 /// <summary>
@@ -75,26 +77,27 @@ public class CheckinBurstTests
     [Theory, Stores]
     public async Task A_check_in_changed_on_disk_does_not_keep_the_others_from_her_circle(Store kind)
     {
-        var clock = new ShiftedClock();
-        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Circles:StartupGrace"] = "00:00:00" }, clock: clock);
-        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
-        var due = clock.GetUtcNow().AddHours(1);
-        var ids = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-            ids.Add((await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = due })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        // Someone with the disk flips a byte of the middle one's sealed owner: it no longer opens.
-        using (var scope = kalkan.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
-            var sealedOwner = await db.Set<Kalkan.Circles.Checkin>().Where(c => c.Id == ids[1]).Select(c => c.OwnerSealed).SingleAsync();
-            sealedOwner[^1] ^= 0xFF;
-            await db.Set<Kalkan.Circles.Checkin>().Where(c => c.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(c => c.OwnerSealed, sealedOwner));
-        }
+        var (kalkan, clock, aizada, cholpon, ids) = await ThreeCheckinsDueInAnHourAsync(kind);
+        await using var _ = kalkan;
+        await TamperedCallAttackTests.FlipOwnerAsync<Kalkan.Circles.Checkin>(kalkan, ids[1]);
         await using var circleStream = await EventStreamClient.OpenAsync(cholpon);
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         var heard = new HashSet<Guid>();
         for (var i = 0; i < 2; i++) heard.Add((await circleStream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30))).Data.GetProperty("id").GetGuid());
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, heard);
+    }
+
+    /// <summary>Aizada with Cholpon in her circle and three check-ins of hers due in an hour, on a clock the test moves; the timers start at once.</summary>
+    internal static async Task<(KalkanFactory Kalkan, ShiftedClock Clock, HttpClient Aizada, HttpClient Cholpon, List<Guid> Checkins)> ThreeCheckinsDueInAnHourAsync(Store kind)
+    {
+        var clock = new ShiftedClock();
+        var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Circles:StartupGrace"] = "00:00:00" }, clock: clock);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var due = clock.GetUtcNow().AddHours(1);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            ids.Add((await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = due })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        return (kalkan, clock, aizada, cholpon, ids);
     }
 }

@@ -1,0 +1,65 @@
+using Kalkan.Circles;
+using Kalkan.Tests.Circles;
+
+namespace Kalkan.Tests.Security;
+
+/// <summary>
+/// Someone with the disk flips a byte of one call's sealed owner, so that it no longer opens. Before,
+/// the defenders' whole list of open SOS calls (or missed check-ins) failed with it: one changed row hid
+/// every other emergency. Now that row is left out (counted in the log) and the others are listed.
+/// </summary>
+public class TamperedCallAttackTests
+{
+    [Theory, Stores]
+    public async Task An_sos_changed_on_disk_leaves_the_other_calls_on_the_defenders_list(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var calls = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (member, _) = await kalkan.MemberAsync();
+            var raised = await member.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 });
+            Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+            calls.Add((await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        await FlipOwnerAsync<SosCall>(kalkan, calls[1]);
+
+        var listed = await defender.GetAsync("/api/v1/sos");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var ids = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
+        Assert.Equal(new HashSet<Guid> { calls[0], calls[2] }, ids);
+    }
+
+    [Theory, Stores]
+    public async Task A_missed_check_in_changed_on_disk_leaves_the_others_on_her_circles_list(Store kind)
+    {
+        var (kalkan, clock, _, cholpon, checkins) = await CheckinBurstTests.ThreeCheckinsDueInAnHourAsync(kind);
+        await using var _ = kalkan;
+        await using var stream = await EventStreamClient.OpenAsync(cholpon);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 3; i++) await stream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30));
+        await FlipOwnerAsync<Checkin>(kalkan, checkins[1]);
+
+        var listed = await cholpon.GetAsync("/api/v1/checkins/missed");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var ids = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
+        Assert.Equal(new HashSet<Guid> { checkins[0], checkins[2] }, ids);
+    }
+
+    /// <summary>The last byte of the row's sealed owner flipped, as someone with the disk would.</summary>
+    internal static async Task FlipOwnerAsync<T>(KalkanFactory kalkan, Guid id) where T : class
+    {
+        using var scope = kalkan.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var rows = db.Set<T>();
+        var row = await rows.SingleAsync(r => EF.Property<Guid>(r, "Id") == id);
+        var owner = (byte[])db.Entry(row).Property("OwnerSealed").CurrentValue!;
+        owner = [.. owner];
+        owner[^1] ^= 0xFF;
+        db.Entry(row).Property("OwnerSealed").CurrentValue = owner;
+        await db.SaveChangesAsync();
+    }
+}
