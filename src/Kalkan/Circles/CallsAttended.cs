@@ -16,6 +16,10 @@ public sealed record MissedView(Guid Id, string Handle, DateTimeOffset DueAt, st
 /// </summary>
 public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory directory, TimeProvider clock, ILogger<CallsAttended> log)
 {
+    const string Rows = "rows of an open-calls list";
+
+    List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open) => SealedRows.OpenEach(rows, open, log, Rows);
+
     /// <summary>Open SOS calls: her circles', or (for a defender) all of them, and her own when <paramref name="own"/>; <paramref name="since"/> narrows to recent ones.</summary>
     public async Task<List<SosView>> SosAsync(Caller caller, DateTimeOffset? since, bool own, CancellationToken ct)
     {
@@ -84,25 +88,5 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             var answers = c.Answers.Select(a => new ResponseView(a.Row.Kind, handles.GetValueOrDefault(a.Responder, ""), a.Row.At)).ToList();
             return new SosView(c.Call.Id, handles.GetValueOrDefault(c.Owner, ""), position?.Lat, position?.Lon, seal.NoteOf(c.Call), c.Call.CreatedAt, c.Call.ResolvedAt, answers);
         });
-    }
-
-    /// <summary>Each row as <paramref name="open"/> opens it; one that does not open (changed on disk) is left out and counted.</summary>
-    List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open)
-    {
-        var views = new List<TView>();
-        var unopened = 0;
-        foreach (var row in rows)
-        {
-            try
-            {
-                views.Add(open(row));
-            }
-            catch (CryptographicException)
-            {
-                unopened++;
-            }
-        }
-        if (unopened > 0) log.LogError("{Count} rows of an open-calls list could not be opened and were left out", unopened);
-        return views;
     }
 }

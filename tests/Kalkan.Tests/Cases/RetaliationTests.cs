@@ -100,19 +100,36 @@ public class RetaliationTests
     }
 
     [Theory, Stores]
-    public async Task An_incident_stored_just_before_the_server_stopped_still_warns_after_the_restart(Store kind)
+    public async Task An_incident_stored_just_before_the_server_stopped_still_warns_after_the_restart(Store kind) =>
+        await WarnsAfterTheRestartAsync(kind, async (_, handling) => await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada")));
+
+    [Theory, Stores]
+    public async Task An_sos_changed_on_disk_does_not_keep_the_catch_up_after_a_restart_from_warning(Store kind) =>
+        await WarnsAfterTheRestartAsync(kind, async (before, handling) =>
+        {
+            var (caller, _) = await before.MemberAsync();
+            var sos = await caller.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 });
+            await Kalkan.Tests.Security.TamperedCallAttackTests.FlipOwnerAsync<Kalkan.Circles.SosCall>(before,
+                (await sos.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
+        });
+
+    /// <summary>
+    /// A first process files a case and does <paramref name="beforeTheStop"/> (with the handling defender), storing it
+    /// (201) but stopping before any warning is handled: it never handles any. After the restart, the case's defender hears it.
+    /// </summary>
+    static async Task WarnsAfterTheRestartAsync(Store kind, Func<KalkanFactory, HttpClient, Task> beforeTheStop)
     {
         await using var store = await TestStore.CreateAsync(kind);
         string token;
         Guid id;
-        // The first process stores the incident (201) but stops before its warning is handled: here, it never handles any.
         await using (var before = new KalkanFactory(store) { AlterServices = WithoutTheWatchsWorker })
         {
             await before.SetUpAsync();
             var (handling, _) = await before.MemberAsync("defender");
             token = handling.DefaultRequestHeaders.Authorization!.Parameter!;
             (id, _) = await CaseSamples.FileAsync(handling);
-            await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
+            await beforeTheStop(before, handling);
         }
 
         await using var after = new KalkanFactory(store);
