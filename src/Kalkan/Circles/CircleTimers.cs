@@ -74,32 +74,23 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
             if (claimed.Count == 0) return;
             book ??= await circles.AlarmBookAsync(ct);
             var missed = new List<(Guid Owner, Guid Checkin)>(claimed.Count);
-            var unopened = 0;
             foreach (var part in claimed.Chunk(batch))
             {
-                var events = new List<(object, Audience)>(part.Length);
-                foreach (var checkin in part)
+                // A row changed on disk does not hold the others back: it is left out and counted, never named.
+                var opened = SealedRows.OpenEach(part, checkin =>
                 {
-                    Guid owner;
-                    object payload;
-                    try
-                    {
-                        owner = circles.Seal.OwnerOf(checkin);
-                        payload = CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal);
-                    }
-                    catch (CryptographicException)
-                    {
-                        // A row changed on disk does not hold the others back; it is counted, never named.
-                        unopened++;
-                        continue;
-                    }
+                    var owner = circles.Seal.OwnerOf(checkin);
+                    return (Owner: owner, checkin.Id, Payload: CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal));
+                }, log, "missed check-ins (not announced)");
+                var events = new List<(object, Audience)>(opened.Count);
+                foreach (var (owner, id, payload) in opened)
+                {
                     if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
                     events.Add((payload, audience));
-                    missed.Add((owner, checkin.Id));
+                    missed.Add((owner, id));
                 }
                 await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
             }
-            if (unopened > 0) log.LogError("{Count} missed check-ins could not be opened and were not announced", unopened);
             if (claim is not null) await claim.CommitAsync(ct);
             foreach (var (owner, id) in missed)
                 foreach (var observer in observers) observer.CheckinMissed(owner, id);
