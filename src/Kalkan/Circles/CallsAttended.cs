@@ -18,7 +18,9 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
 {
     const string Rows = "rows of an open-calls list";
 
-    List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open) => SealedRows.OpenEach(rows, open, log, Rows);
+    /// <summary>A list leaves out a row that does not open; one call asked for by its id fails loudly instead (<paramref name="list"/> false).</summary>
+    List<TView> Open<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, bool list = true) =>
+        list ? SealedRows.OpenEach(rows, open, log, Rows, noneIsAnAnswer: false) : [.. rows.Select(open)];
 
     /// <summary>Open SOS calls: her circles', or (for a defender) all of them, and her own when <paramref name="own"/>; <paramref name="since"/> narrows to recent ones.</summary>
     public async Task<List<SosView>> SosAsync(Caller caller, DateTimeOffset? since, bool own, CancellationToken ct)
@@ -34,7 +36,7 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             if (owners.Count == 0) return [];
             calls = calls.Where(s => owners.Contains(s.OwnerIndex));
         }
-        return await ViewsAsync(calls, ct);
+        return await ViewsAsync(calls, list: true, ct);
     }
 
     /// <summary>Missed check-ins not yet resolved, of others: her circles', or (for a defender) everyone's.</summary>
@@ -49,9 +51,9 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             if (owners.Count == 0) return [];
             missed = missed.Where(c => owners.Contains(c.OwnerIndex));
         }
-        var rows = OpenEach(await missed.OrderBy(c => c.DueAt).ToListAsync(ct), c => (Row: c, Owner: seal.OwnerOf(c)));
+        var rows = Open(await missed.OrderBy(c => c.DueAt).ToListAsync(ct), c => (Row: c, Owner: seal.OwnerOf(c)));
         var handles = await directory.HandlesOfAsync([.. rows.Select(c => c.Owner)], ct);
-        return OpenEach(rows, c => CallEvents.MissedView(c.Row, handles.GetValueOrDefault(c.Owner, ""), seal));
+        return Open(rows, c => CallEvents.MissedView(c.Row, handles.GetValueOrDefault(c.Owner, ""), seal));
     }
 
     /// <summary>Someone who attends her reached her: the missed check-in is closed and will not escalate.</summary>
@@ -68,25 +70,30 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
     /// <summary>One call as this caller may see it, or null when it is not hers, her circle's or a defender's to see.</summary>
     public async Task<SosView?> SosAsync(SosCall call, Caller caller, CancellationToken ct) =>
         await directory.MayAttendAsync(seal.OwnerOf(call), caller, ct)
-            ? (await ViewsAsync(db.Set<SosCall>().AsNoTracking().Where(s => s.Id == call.Id), ct)).SingleOrDefault()
+            ? (await ViewsAsync(db.Set<SosCall>().AsNoTracking().Where(s => s.Id == call.Id), list: false, ct)).SingleOrDefault()
             : null;
 
     /// <summary>The calls, newest first, each with its answers in the order they came: one query (a left join), then one for the handles.</summary>
-    async Task<List<SosView>> ViewsAsync(IQueryable<SosCall> calls, CancellationToken ct)
+    /// <summary>A call's answers, each with who gave it; in a list an answer that does not open is left out, the call is not (it may have none left).</summary>
+    List<(SosResponse Row, Guid Responder)> OpenAnswers(IEnumerable<SosResponse> answers, bool list) => list
+        ? SealedRows.OpenEach(answers, a => (a, seal.ResponderOf(a.Id, a.ResponderSealed)), log, "answers to an open call")
+        : [.. answers.Select(a => (a, seal.ResponderOf(a.Id, a.ResponderSealed)))];
+
+    async Task<List<SosView>> ViewsAsync(IQueryable<SosCall> calls, bool list, CancellationToken ct)
     {
         var rows = await (from call in calls
                           join answer in db.Set<SosResponse>().AsNoTracking() on call.Id equals answer.SosId into answers
                           from answer in answers.DefaultIfEmpty()
                           orderby call.CreatedAt descending, call.Id, answer!.At
                           select new { Call = call, Answer = answer }).ToListAsync(ct);
-        var byCall = OpenEach(rows.GroupBy(r => r.Call.Id), g => (Call: g.First().Call, Owner: seal.OwnerOf(g.First().Call),
-            Answers: OpenEach(g.Where(r => r.Answer is not null), r => (Row: r.Answer!, Responder: seal.ResponderOf(r.Answer!.Id, r.Answer.ResponderSealed)))));
+        var byCall = Open(rows.GroupBy(r => r.Call.Id), g => (Call: g.First().Call, Owner: seal.OwnerOf(g.First().Call),
+            Answers: OpenAnswers(g.Where(r => r.Answer is not null).Select(r => r.Answer!), list)), list);
         var handles = await directory.HandlesOfAsync([.. byCall.Select(c => c.Owner), .. byCall.SelectMany(c => c.Answers).Select(a => a.Responder)], ct);
-        return OpenEach(byCall, c =>
+        return Open(byCall, c =>
         {
             var position = seal.PositionOf(c.Call);
             var answers = c.Answers.Select(a => new ResponseView(a.Row.Kind, handles.GetValueOrDefault(a.Responder, ""), a.Row.At)).ToList();
             return new SosView(c.Call.Id, handles.GetValueOrDefault(c.Owner, ""), position?.Lat, position?.Lon, seal.NoteOf(c.Call), c.Call.CreatedAt, c.Call.ResolvedAt, answers);
-        });
+        }, list);
     }
 }

@@ -6,7 +6,9 @@ namespace Kalkan.Tests.Security;
 /// <summary>
 /// Someone with the disk flips a byte of one call's sealed owner, so that it no longer opens. Before,
 /// the defenders' whole list of open SOS calls (or missed check-ins) failed with it: one changed row hid
-/// every other emergency. Now that row is left out (counted in the log) and the others are listed.
+/// every other emergency. Now that row is left out (counted in the log) and the others are listed;
+/// when none opens, or one call is asked for by its id, the answer still fails loudly rather than
+/// saying that nobody needs help or that the call does not exist.
 /// </summary>
 public class TamperedCallAttackTests
 {
@@ -49,17 +51,32 @@ public class TamperedCallAttackTests
         Assert.Equal(new HashSet<Guid> { checkins[0], checkins[2] }, ids);
     }
 
-    /// <summary>The last byte of the row's sealed owner flipped, as someone with the disk would.</summary>
-    internal static async Task FlipOwnerAsync<T>(KalkanFactory kalkan, Guid id) where T : class
+    [Theory, Stores]
+    public async Task When_no_open_call_opens_the_list_fails_loudly_and_one_call_asked_for_is_not_called_missing(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (member, _) = await kalkan.MemberAsync();
+        var raised = await member.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59, note = "at the market" });
+        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await FlipAsync<SosCall>(kalkan, id, "NoteSealed");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await defender.GetAsync("/api/v1/sos")).StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await defender.GetAsync($"/api/v1/sos/{id}")).StatusCode);
+    }
+
+    internal static Task FlipOwnerAsync<T>(KalkanFactory kalkan, Guid id) where T : class => FlipAsync<T>(kalkan, id, "OwnerSealed");
+
+    /// <summary>The last byte of one sealed field of the row flipped, as someone with the disk would.</summary>
+    static async Task FlipAsync<T>(KalkanFactory kalkan, Guid id, string field) where T : class
     {
         using var scope = kalkan.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
         var rows = db.Set<T>();
         var row = await rows.SingleAsync(r => EF.Property<Guid>(r, "Id") == id);
-        var owner = (byte[])db.Entry(row).Property("OwnerSealed").CurrentValue!;
-        owner = [.. owner];
-        owner[^1] ^= 0xFF;
-        db.Entry(row).Property("OwnerSealed").CurrentValue = owner;
+        byte[] value = [.. (byte[])db.Entry(row).Property(field).CurrentValue!];
+        value[^1] ^= 0xFF;
+        db.Entry(row).Property(field).CurrentValue = value;
         await db.SaveChangesAsync();
     }
 }
