@@ -57,7 +57,7 @@ public static class KalkanCli
     {
         var settings = new List<string> { $"--Store:DataDir={data}" };
         if (!string.IsNullOrEmpty(db)) settings.Add($"--Store:Db={db}");
-        if (!string.IsNullOrEmpty(files)) settings.Add($"--Store:FilesDir={files}");
+        if (!string.IsNullOrWhiteSpace(files)) settings.Add($"--Store:FilesDir={files}");
         return settings;
     }
 }

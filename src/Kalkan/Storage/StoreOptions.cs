@@ -21,7 +21,16 @@ public sealed class StoreOptions
     public string? FilesDir { get; set; }
 
     /// <summary>The folder that holds the sealed files' folders.</summary>
-    public string FilesRoot => FilesDir is { Length: > 0 } files ? files : DataDir;
+    public string FilesRoot => HasFilesDir ? FilesDir! : DataDir;
+
+    public bool HasFilesDir => !string.IsNullOrWhiteSpace(FilesDir);
+
+    /// <summary>
+    /// A files folder, when given, is given whole (a relative one would differ with each instance's working
+    /// folder) and exists at start: it is never created, so a network mount that is not there is refused
+    /// rather than filled on the local disk.
+    /// </summary>
+    public bool FilesDirIsUsable => !HasFilesDir || (IsPostgres && Path.IsPathFullyQualified(FilesDir!) && Directory.Exists(FilesDir));
 
     public bool IsPostgres => Db is { } db && db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 

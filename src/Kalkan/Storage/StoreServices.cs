@@ -8,7 +8,8 @@ public static class StoreServices
     {
         services.TryAddSingleton(TimeProvider.System); // the web host has it; the command-line verbs need it too
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.FilesDir is not { Length: > 0 } || o.IsPostgres, "Store:FilesDir (--files) is for several instances on PostgreSQL; a SQLite store keeps its files in its data folder")
+            .Validate(o => o.FilesDirIsUsable, "Store:FilesDir (--files) is for several instances on PostgreSQL (a SQLite store keeps its files in its "
+                + "data folder), and must be an existing folder given by its full path")
             .ValidateOnStart();
         // Each context finds the model compiled ahead for it in Storage/Compiled (EF Core looks for
         // the class marked [DbContext(typeof(...))]): building it from OnModelCreating cost every

@@ -37,6 +37,10 @@ public class NginxDeploymentTests
             ["KALKAN_FIRST_PORT"] = first.ToString(),
             ["KALKAN_PROXY_PORT"] = proxy.ToString(),
         };
+        // An older start of the script left a file in an instance's own folder: this start moves it to the shared one.
+        var leftBehind = Path.Combine(run, "instance-2", "evidence", $"{Guid.NewGuid():N}.original");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftBehind)!);
+        await File.WriteAllTextAsync(leftBehind, "sealed bytes of an earlier upload");
         try
         {
             var (code, output) = await ScriptAsync("start", run, environment);
@@ -64,6 +68,10 @@ public class NginxDeploymentTests
                 Assert.True(read.StatusCode == HttpStatusCode.OK, $"read {i + 1} of the evidence through the proxy: {(int)read.StatusCode}");
                 Assert.Equal(photo, await read.Content.ReadAsByteArrayAsync());
             }
+            var shared = Path.Combine(run, "files", "evidence");
+            Assert.True(File.Exists(Path.Combine(shared, Path.GetFileName(leftBehind))), "the earlier upload was not moved to the shared folder");
+            Assert.Equal(2, Directory.GetFiles(shared).Length - 1); // the photo's original and its copy without metadata, beside the earlier one
+            Assert.DoesNotContain(Directory.GetDirectories(run, "evidence", SearchOption.AllDirectories), d => !d.StartsWith(Path.Combine(run, "files")));
         }
         finally
         {

@@ -21,5 +21,22 @@ public class OptionsTests
         Assert.Contains(named, Flatten(refused));
     }
 
+    [PostgresFact]
+    public async Task A_files_folder_on_PostgreSQL_must_exist_and_be_given_whole()
+    {
+        await using var store = await TestStore.CreateAsync(Store.Postgres);
+        // Relative: each instance would resolve it from its own working folder. Missing: a network mount that is
+        // not there must not be filled on the local disk.
+        foreach (var folder in new[] { "kalkan-files", "/nonexistent/kalkan-files" })
+        {
+            await using var kalkan = new KalkanFactory(store, new Dictionary<string, string?> { ["Store:FilesDir"] = folder });
+
+            var refused = Assert.ThrowsAny<Exception>(() => kalkan.Services);
+
+            Assert.Contains("FilesDir", Flatten(refused));
+            Assert.False(Directory.Exists(folder), folder);
+        }
+    }
+
     static string Flatten(Exception e) => e is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(Flatten)) : e.Message + (e.InnerException is { } inner ? " " + Flatten(inner) : "");
 }
