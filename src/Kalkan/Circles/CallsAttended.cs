@@ -20,7 +20,7 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
 
     /// <summary>A list leaves out a row that does not open; one call asked for by its id fails loudly instead (<paramref name="list"/> false).</summary>
     List<TView> Open<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, bool list = true) =>
-        list ? SealedRows.OpenEach(rows, open, log, Rows, noneIsAnAnswer: false) : [.. rows.Select(open)];
+        list ? SealedRows.OpenEach(rows, open, log, Rows) : [.. rows.Select(open)];
 
     /// <summary>Open SOS calls: her circles', or (for a defender) all of them, and her own when <paramref name="own"/>; <paramref name="since"/> narrows to recent ones.</summary>
     public async Task<List<SosView>> SosAsync(Caller caller, DateTimeOffset? since, bool own, CancellationToken ct)

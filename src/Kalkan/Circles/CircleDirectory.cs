@@ -15,9 +15,11 @@ public readonly record struct Caller(Guid Id, string Role)
 
 /// <summary>
 /// Who is in whose circle, and so who hears and may see whose calls: the queries of circle
-/// membership and the authorization built on them. Sealing is <see cref="CircleSeal"/>'s.
+/// membership and the authorization built on them. Sealing is <see cref="CircleSeal"/>'s. A handle or a
+/// circle link that does not open (changed on disk) is left out and counted (<see cref="SealedRows"/>):
+/// a call is then listed or announced without her name, rather than not at all.
 /// </summary>
-public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts accounts)
+public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts accounts, ILogger<CircleDirectory> log)
 {
     static readonly Audience Defenders = Audience.Roles(Roles.Defender, Roles.Admin);
 
@@ -59,21 +61,24 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
     {
         if (members.Count == 0) return [];
         var ids = members.Distinct().ToList();
-        return (await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Id, accounts.HandleOf);
+        return SealedRows.OpenEach(await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct), m => (m.Id, Handle: accounts.HandleOf(m)),
+            log, "handles").ToDictionary(m => m.Id, m => m.Handle);
     }
 
     /// <summary>Every accepted circle and every handle, read once: for announcing many alarms together.</summary>
     public async Task<AlarmBook> AlarmBookAsync(CancellationToken ct)
     {
         var circlesByOwner = new Dictionary<Guid, List<Guid>>();
-        foreach (var link in await db.Set<CircleLink>().AsNoTracking().Where(l => l.AcceptedAt != null).ToListAsync(ct))
+        var links = await db.Set<CircleLink>().AsNoTracking().Where(l => l.AcceptedAt != null).ToListAsync(ct);
+        foreach (var (owner, member) in SealedRows.OpenEach(links, seal.PairOf, log, "circle links"))
         {
-            var (owner, member) = seal.PairOf(link);
             if (!circlesByOwner.TryGetValue(owner, out var list)) circlesByOwner[owner] = list = [];
             list.Add(member);
         }
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
-        return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m) ? accounts.HandleOf(m) : "");
+        return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m)
+            ? SealedRows.OpenEach([m], accounts.HandleOf, log, "handles").SingleOrDefault("")
+            : "");
     }
 
     public sealed class AlarmBook(Dictionary<Guid, List<Guid>> circles, Func<Guid, string> handleOf)

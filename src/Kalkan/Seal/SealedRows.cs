@@ -4,14 +4,14 @@ namespace Kalkan.Seal;
 /// For reads that go on without a row they cannot open: each row is opened on its own, and one
 /// changed on disk (its sealed fields fail their check) is left out and counted in the log, never
 /// named, so one such row cannot take every other row of a list (or of a catch-up) down with it.
-/// Callers for whom a row that does not open must stop everything keep letting it throw. When not one
-/// row opens (<c>noneIsAnAnswer</c> false), that is no answer: a list shown to a defender as empty would
-/// say that nobody needs help, so it fails loudly instead (a store restored under another network's
-/// keys, or every row changed).
+/// Callers for whom a row that does not open must stop everything keep letting it throw. Even when no
+/// row opens the answer is what did (none): failing instead was tried, and took a defender's event
+/// stream down with it (its greeting lists the open calls); and whoever can change rows on disk can as
+/// well delete them, which no check here could tell from an empty list. The log line is the signal.
 /// </summary>
 public static class SealedRows
 {
-    public static List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, ILogger log, string what, bool noneIsAnAnswer = true)
+    public static List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, ILogger log, string what)
     {
         var views = new List<TView>();
         var unopened = 0;
@@ -26,9 +26,7 @@ public static class SealedRows
                 unopened++;
             }
         }
-        if (unopened == 0) return views;
-        log.LogError("{Count} {What} could not be opened and were left out", unopened, what);
-        if (views.Count == 0 && !noneIsAnAnswer) throw new CryptographicException($"None of the {unopened} {what} could be opened.");
+        if (unopened > 0) log.LogError("{Count} {What} could not be opened and were left out", unopened, what);
         return views;
     }
 }

@@ -93,11 +93,19 @@ public class CheckinBurstTests
     {
         var clock = new ShiftedClock();
         var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Circles:StartupGrace"] = "00:00:00" }, clock: clock);
-        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
-        var due = clock.GetUtcNow().AddHours(1);
-        var ids = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-            ids.Add((await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = due })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        return (kalkan, clock, aizada, cholpon, ids);
+        try
+        {
+            var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+            var due = clock.GetUtcNow().AddHours(1);
+            var ids = new List<Guid>();
+            for (var i = 0; i < 3; i++)
+                ids.Add((await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = due })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            return (kalkan, clock, aizada, cholpon, ids);
+        }
+        catch
+        {
+            await kalkan.DisposeAsync(); // the caller owns it only once it is handed over
+            throw;
+        }
     }
 }

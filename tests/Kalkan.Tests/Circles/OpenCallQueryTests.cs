@@ -69,7 +69,7 @@ public class OpenCallQueryTests
             : new SqliteKalkanDb(new DbContextOptionsBuilder<SqliteKalkanDb>().UseSqlite(store.SqliteConnectionString).AddInterceptors(counter).Options);
         var seal = services.GetRequiredService<CircleSeal>();
         var accounts = new MemberAccounts(db, services.GetRequiredService<FieldCipher>(), services.GetRequiredService<BlindIndex>(), services.GetRequiredService<PassphraseHasher>(), TimeProvider.System);
-        var attended = new CallsAttended(db, seal, new CircleDirectory(db, seal, accounts), TimeProvider.System, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CallsAttended>>());
+        var attended = new CallsAttended(db, seal, new CircleDirectory(db, seal, accounts, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CircleDirectory>>()), TimeProvider.System, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CallsAttended>>());
         var caller = new Caller(member, Roles.Member);
         var sos = await attended.SosAsync(caller, null, own: true, default);
         var missed = await attended.MissedAsync(caller, null, default);
