@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Kalkan.Seal;
+using Kalkan.Tests.Cases;
 using Kalkan.Tests.Incidents;
 
 namespace Kalkan.Tests.Scale;
@@ -8,23 +9,25 @@ namespace Kalkan.Tests.Scale;
 /// The deployment example as an operator runs it: deploy/multi/kalkan-multi starts three instances
 /// on one PostgreSQL behind Debian's nginx (round robin, nothing sticky), and stops them again.
 /// One start covers what members do across instances: a report reaching streams held by the others,
-/// evidence uploaded through one instance read through each.
+/// evidence and a case document uploaded through one instance read through each.
 /// </summary>
 public class NginxDeploymentTests
 {
     [PostgresFact]
-    public async Task Behind_nginx_a_report_reaches_streams_held_by_other_instances_evidence_reads_back_through_each_and_one_script_stops_it_all()
+    public async Task Behind_nginx_a_report_reaches_streams_held_by_other_instances_evidence_and_case_documents_read_back_through_each_and_one_script_stops_it_all()
     {
         Assert.True(File.Exists("/usr/sbin/nginx"), "nginx is not installed (apt-get install nginx; .ci/run does)");
         await using var store = await TestStore.CreateAsync(Store.Postgres);
-        string reporter, listener, documenter;
-        Guid incident;
+        string reporter, listener, documenter, handling;
+        Guid incident, caseId;
         await using (var setup = await KalkanFactory.StartAsync(store))
         {
             reporter = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
             listener = (await setup.MemberAsync()).Client.DefaultRequestHeaders.Authorization!.Parameter!;
             var (documenterClient, recorded) = await IncidentSamples.DocumenterWithIncidentAsync(setup);
             (documenter, incident) = (documenterClient.DefaultRequestHeaders.Authorization!.Parameter!, recorded);
+            var (defender, filed) = await CaseSamples.HandlingDefenderAsync(setup);
+            (handling, caseId) = (defender.DefaultRequestHeaders.Authorization!.Parameter!, filed);
         }
         var run = Path.Combine(store.DataDir, "multi");
         var first = FreeBlock(3);
@@ -68,6 +71,11 @@ public class NginxDeploymentTests
                 Assert.True(read.StatusCode == HttpStatusCode.OK, $"read {i + 1} of the evidence through the proxy: {(int)read.StatusCode}");
                 Assert.Equal(photo, await read.Content.ReadAsByteArrayAsync());
             }
+            // A case document likewise, through whichever instance takes it.
+            var letter = await CaseDocumentTests.UploadAsync(Client(handling), caseId, "The prosecutor refuses to open a case.", "answer.txt");
+            for (var i = 0; i < 3; i++)
+                Assert.Equal("The prosecutor refuses to open a case.", await Client(handling).GetStringAsync($"/api/v1/cases/{caseId}/documents/{letter}"));
+            Assert.Single(Directory.GetFiles(Path.Combine(run, "files", "case-documents")));
             var shared = Path.Combine(run, "files", "evidence");
             Assert.True(File.Exists(Path.Combine(shared, Path.GetFileName(leftBehind))), "the earlier upload was not moved to the shared folder");
             Assert.Equal(2, Directory.GetFiles(shared).Length - 1); // the photo's original and its copy without metadata, beside the earlier one
