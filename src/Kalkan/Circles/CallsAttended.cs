@@ -73,12 +73,10 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
             ? (await ViewsAsync(db.Set<SosCall>().AsNoTracking().Where(s => s.Id == call.Id), list: false, ct)).SingleOrDefault()
             : null;
 
-    /// <summary>The calls, newest first, each with its answers in the order they came: one query (a left join), then one for the handles.</summary>
-    /// <summary>A call's answers, each with who gave it; in a list an answer that does not open is left out, the call is not (it may have none left).</summary>
-    List<(SosResponse Row, Guid Responder)> OpenAnswers(IEnumerable<SosResponse> answers, bool list) => list
-        ? SealedRows.OpenEach(answers, a => (a, seal.ResponderOf(a.Id, a.ResponderSealed)), log, "answers to an open call")
-        : [.. answers.Select(a => (a, seal.ResponderOf(a.Id, a.ResponderSealed)))];
-
+    /// <summary>
+    /// The calls, newest first, each with its answers in the order they came: one query (a left join), then one for the
+    /// handles. In a list an answer that does not open is left out on its own; its call stays listed.
+    /// </summary>
     async Task<List<SosView>> ViewsAsync(IQueryable<SosCall> calls, bool list, CancellationToken ct)
     {
         var rows = await (from call in calls
@@ -87,7 +85,7 @@ public sealed class CallsAttended(KalkanDb db, CircleSeal seal, CircleDirectory 
                           orderby call.CreatedAt descending, call.Id, answer!.At
                           select new { Call = call, Answer = answer }).ToListAsync(ct);
         var byCall = Open(rows.GroupBy(r => r.Call.Id), g => (Call: g.First().Call, Owner: seal.OwnerOf(g.First().Call),
-            Answers: OpenAnswers(g.Where(r => r.Answer is not null).Select(r => r.Answer!), list)), list);
+            Answers: Open(g.Where(r => r.Answer is not null), r => (Row: r.Answer!, Responder: seal.ResponderOf(r.Answer!.Id, r.Answer.ResponderSealed)), list)), list);
         var handles = await directory.HandlesOfAsync([.. byCall.Select(c => c.Owner), .. byCall.SelectMany(c => c.Answers).Select(a => a.Responder)], ct);
         return Open(byCall, c =>
         {

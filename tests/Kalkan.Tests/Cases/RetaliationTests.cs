@@ -108,9 +108,7 @@ public class RetaliationTests
         await WarnsAfterTheRestartAsync(kind, async (before, handling) =>
         {
             var (caller, _) = await before.MemberAsync();
-            var sos = await caller.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 });
-            await Kalkan.Tests.Security.TamperedCallAttackTests.FlipOwnerAsync<Kalkan.Circles.SosCall>(before,
-                (await sos.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            await Kalkan.Tests.Security.TamperedCallAttackTests.FlipOwnerAsync<Kalkan.Circles.SosCall>(before, await caller.RaiseSosAsync());
             await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
         });
 

@@ -16,7 +16,7 @@ public class OpenCallQueryTests
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
         var cholponId = await IdOfAsync(kalkan, "Cholpon");
-        await AnswerAsync(cholpon, await SosAsync(aizada), "on-my-way");
+        await AnswerAsync(cholpon, await aizada.RaiseSosAsync(), "on-my-way");
         var small = await CountAsync(kalkan, cholponId);
         Assert.Equal((1, 1, 0), (small.Sos, small.Answers, small.Missed));
 
@@ -27,9 +27,9 @@ public class OpenCallQueryTests
             var (friend, _) = await kalkan.MemberAsync(handle: $"Friend{i}");
             var invitation = await CircleTests.InviteAsync(stranger, $"Friend{i}");
             Assert.Equal(HttpStatusCode.OK, (await friend.PostAsync($"/api/v1/circle/invitations/{invitation}/accept", null)).StatusCode);
-            await AnswerAsync(friend, await SosAsync(stranger), "calling");
+            await AnswerAsync(friend, await stranger.RaiseSosAsync(), "calling");
         }
-        await AnswerAsync(cholpon, await SosAsync(aizada), "calling");
+        await AnswerAsync(cholpon, await aizada.RaiseSosAsync(), "calling");
         var large = await CountAsync(kalkan, cholponId);
 
         Assert.Equal((2, 2), (large.Sos, large.Answers)); // Aizada's two calls and Cholpon's answers to them, no stranger's
@@ -37,13 +37,6 @@ public class OpenCallQueryTests
         // Open SOS: her accepted links, the calls with their answers (one join), the handles; missed
         // check-ins: her links and the check-ins (no handles to look up when none is missed).
         Assert.Equal(5, large.Commands);
-    }
-
-    static async Task<Guid> SosAsync(HttpClient member)
-    {
-        var answer = await member.PostAsJsonAsync("/api/v1/sos", new { lat = 42.87, lon = 74.59 });
-        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
-        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     static async Task AnswerAsync(HttpClient responder, Guid call, string kind) =>
