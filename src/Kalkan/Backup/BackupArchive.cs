@@ -55,8 +55,9 @@ public static class BackupArchive
                 throw new InvalidDataException("The backup holds something other than a Kalkan store and its files.");
             var target = Path.Combine(data, entry.Name);
             DataFolder.Ensure(Path.GetDirectoryName(target)!);
-            await entry.ExtractToFileAsync(target, overwrite: false, ct);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Created owner-only and new, as Kalkan writes its sealed files: never readable by others, not even for a moment.
+            await using var file = SealedFile.Create(target);
+            if (entry.DataStream is { } content) await content.CopyToAsync(file, ct);
         }
         if (!seen.Contains(StoreFile)) throw new InvalidDataException("The backup holds no Kalkan store.");
     }
