@@ -14,9 +14,8 @@ public class OptionsTests
     public async Task A_bad_setting_stops_the_start_naming_it(string key, string value, string named)
     {
         await using var store = await TestStore.CreateAsync(Store.Sqlite);
-        await using var kalkan = new KalkanFactory(store, new Dictionary<string, string?> { [key] = value });
 
-        var refused = Assert.ThrowsAny<Exception>(() => kalkan.Services);
+        var refused = await RefusedStartAsync(store, key, value);
 
         Assert.Contains(named, Flatten(refused));
     }
@@ -29,13 +28,39 @@ public class OptionsTests
         // not there must not be filled on the local disk.
         foreach (var folder in new[] { "kalkan-files", "/nonexistent/kalkan-files" })
         {
-            await using var kalkan = new KalkanFactory(store, new Dictionary<string, string?> { ["Store:FilesDir"] = folder });
-
-            var refused = Assert.ThrowsAny<Exception>(() => kalkan.Services);
+            var refused = await RefusedStartAsync(store, "Store:FilesDir", folder);
 
             Assert.Contains("FilesDir", Flatten(refused));
             Assert.False(Directory.Exists(folder), folder);
         }
+    }
+
+    /// <summary>
+    /// Starts the host as `kalkan serve` does (Program.Build, then start) and returns why it refused. Not through
+    /// WebApplicationFactory: when a start fails fast, `serve` disposes the host before the factory asks it for its
+    /// services, and the test then sees "Cannot access a disposed object" instead of the setting's name.
+    /// </summary>
+    static async Task<Exception> RefusedStartAsync(ITestStore store, string key, string value)
+    {
+        string?[] args =
+        [
+            "--environment=Testing", "--urls=http://127.0.0.1:0", $"--Store:DataDir={store.DataDir}",
+            store.Db is { } db ? $"--Store:Db={db}" : null, $"--{key}={value}",
+        ];
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            // Some settings are read while the host is composed, the rest when it starts.
+            app = Program.Build([.. args.OfType<string>()]);
+            await app.StartAsync();
+        }
+        catch (Exception refused)
+        {
+            return refused;
+        }
+        await app.StopAsync();
+        await app.DisposeAsync();
+        throw new Xunit.Sdk.XunitException($"Kalkan started with {key}={value}.");
     }
 
     static string Flatten(Exception e) => e is AggregateException all ? string.Join(" ", all.InnerExceptions.Select(Flatten)) : e.Message + (e.InnerException is { } inner ? " " + Flatten(inner) : "");
