@@ -7,8 +7,12 @@ namespace Kalkan.Alerts;
 /// is saved before it is published to the stream, so what a phone sees is in the store.
 /// Members appear here only as keyed references (<see cref="RefOf"/>), never as ids. Each answer is
 /// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map.
+/// An alert or landmark changed on disk (it no longer opens) is left out of the map, of the merge and
+/// of the names (<see cref="SealedRows"/>): one such row must not keep every member from seeing or
+/// reporting the police. One alert asked for by its id (confirm, verify, dismiss) still fails loudly.
 /// </summary>
-public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, ReportLimiter limiter, TimeProvider clock)
+public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, IOptions<AlertOptions> options, StreamHub hub, ReportLimiter limiter, TimeProvider clock,
+    ILogger<AlertDesk> log)
 {
     public const string TooManyTitle = "You have sent many reports in the last hour; wait a little before the next.";
     public const string NoSuchAlert = "No such alert; it may have expired.";
@@ -37,12 +41,12 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
             tracks = (await db.Set<ReporterTrack>().AsNoTracking().Where(t => keys.Contains(t.Key)).ToListAsync(ct))
                 .ToDictionary(t => Convert.ToHexString(t.Key), t => new TrackView(t.Reports, t.Verified, t.Dismissed));
         }
-        return alerts.Select(a => View(a, a.LandmarkId is { } l ? names.GetValueOrDefault(l) : null) with
+        return SealedRows.OpenEach(alerts, a => View(a, a.LandmarkId is { } l ? names.GetValueOrDefault(l) : null) with
         {
             Mine = CryptographicOperations.FixedTimeEquals(a.ReporterRef, mine),
             Confirmed = confirmed.Contains(a.Id),
             Reporter = defender ? tracks.GetValueOrDefault(Convert.ToHexString(TrackKeyOf(a.ReporterRef))) : null,
-        }).ToList();
+        }, log, "active alerts");
     }
 
     public async Task<Outcome<AlertView>> ReportAsync(Guid memberId, ReportRequest request, CancellationToken ct)
@@ -71,8 +75,8 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         var myRef = RefOf(memberId);
         // Places are sealed, so the store cannot search by distance: the active alerts of this kind
         // (a handful at any time) are opened in memory, and the sphere decides.
-        var nearest = (await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct))
-            .Select(a => (Alert: a, Place: places.Of(a)))
+        var candidates = await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct);
+        var nearest = SealedRows.OpenEach(candidates, a => (Alert: a, Place: places.Of(a)), log, "alerts to merge with")
             .Select(x => (x.Alert, Meters: Geo.DistanceMeters(x.Place.Lat, x.Place.Lon, placeLat, placeLon)))
             .Where(x => x.Meters <= Options.MergeMeters).OrderBy(x => x.Meters).Select(x => x.Alert).FirstOrDefault();
         if (nearest is not null)
@@ -240,5 +244,6 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         alert.LandmarkId is { } id ? (await LandmarkNamesAsync([id], ct)).GetValueOrDefault(id) : null;
 
     async Task<Dictionary<Guid, string>> LandmarkNamesAsync(List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : (await db.Set<Landmark>().AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct)).ToDictionary(l => l.Id, NameOf);
+        ids.Count == 0 ? [] : SealedRows.OpenEach(await db.Set<Landmark>().AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct),
+            l => (l.Id, Name: NameOf(l)), log, "landmark names").ToDictionary(l => l.Id, l => l.Name);
 }

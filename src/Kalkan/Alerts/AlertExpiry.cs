@@ -50,14 +50,15 @@ sealed class AlertExpiry(IServiceScopeFactory scopes, IOptions<AlertOptions> opt
         if (expired.Count == 0) return 0;
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.HistoryTimeZone);
-        var counts = expired.Where(a => unsealed && a.Status != AlertStatus.Dismissed)
-            .GroupBy(a =>
+        // One whose place no longer opens (changed on disk) is deleted uncounted, like the rest: it must not keep every
+        // other alert from ending.
+        var counts = SealedRows.OpenEach(expired.Where(a => unsealed && a.Status != AlertStatus.Dismissed), a =>
             {
                 var (lat, lon) = places.Open(Alert.Table, a.Id, a.PositionSealed);
                 var (y, x) = Geo.CellOf(lat, lon);
                 var local = TimeZoneInfo.ConvertTime(a.ReportedAt, zone);
                 return (Y: y, X: x, Hour: (int)local.DayOfWeek * 24 + local.Hour, a.Kind);
-            });
+            }, log, "expired alerts to count").GroupBy(cell => cell);
         var ids = expired.Select(a => a.Id).ToList();
         await using (var single = shared is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {

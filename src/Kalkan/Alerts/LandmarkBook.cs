@@ -1,14 +1,17 @@
 namespace Kalkan.Alerts;
 
-/// <summary>Places the network named, sealed: every member reads them (to report at one); defenders add and remove them. Shared by the API and the pages.</summary>
-public sealed class LandmarkBook(KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock)
+/// <summary>
+/// Places the network named, sealed: every member reads them (to report at one); defenders add and remove them. Shared by
+/// the API and the pages. One changed on disk is left out of the list (<see cref="SealedRows"/>), so a defender can still remove it.
+/// </summary>
+public sealed class LandmarkBook(KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock, ILogger<LandmarkBook> log)
 {
     public const string NoSuchLandmark = "No such landmark.";
 
     public async Task<List<LandmarkView>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Set<Landmark>().AsNoTracking().ToListAsync(ct);
-        return rows.Select(View).OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList();
+        return [.. SealedRows.OpenEach(rows, View, log, "landmarks").OrderBy(l => l.Name, StringComparer.CurrentCulture)];
     }
 
     public async Task<Outcome<LandmarkView>> AddAsync(LandmarkRequest request, CancellationToken ct)

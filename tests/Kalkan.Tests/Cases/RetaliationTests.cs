@@ -108,7 +108,7 @@ public class RetaliationTests
         await WarnsAfterTheRestartAsync(kind, async (before, handling) =>
         {
             var (caller, _) = await before.MemberAsync();
-            await Kalkan.Tests.Security.TamperedCallAttackTests.FlipOwnerAsync<Kalkan.Circles.SosCall>(before, await caller.RaiseSosAsync());
+            await before.ChangeOnDiskAsync<Kalkan.Circles.SosCall>(await caller.RaiseSosAsync(), "OwnerSealed");
             await handling.RecordIdAsync(CaseSamples.LoneIncident(victim: "Aizada"));
         });
 

@@ -1,0 +1,83 @@
+using Kalkan.Alerts;
+using Kalkan.Tests.Alerts;
+
+namespace Kalkan.Tests.Security;
+
+/// <summary>
+/// Someone with the disk flips a byte of one alert's sealed place (or a landmark's sealed name). Before, every
+/// read that opened all active alerts failed with it: the map was empty for the whole network, every report of
+/// that kind was refused (the merge opens the active alerts to measure distances), and the sweep stopped, so
+/// the changed alert never expired and the blockage lasted. Now that row is left out and the rest goes on.
+/// </summary>
+public class TamperedAlertAttackTests
+{
+    [Theory, Stores]
+    public async Task An_alert_changed_on_disk_leaves_the_others_on_the_map(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (member, _) = await kalkan.MemberAsync();
+        var ids = new List<Guid>();
+        foreach (var (lat, lon) in new[] { (42.87, 74.59), (42.82, 74.62), (42.90, 74.53) })
+            ids.Add((await member.ReportAsync(new { kind = "checkpoint", lat, lon })).GetProperty("id").GetGuid());
+        await kalkan.ChangeOnDiskAsync<Alert>(ids[1], "PositionSealed");
+
+        Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await member.ListedIdsAsync("/api/v1/alerts"));
+    }
+
+    [Theory, Stores]
+    public async Task A_report_beside_an_alert_changed_on_disk_is_still_taken(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (first, _) = await kalkan.MemberAsync();
+        var (second, _) = await kalkan.MemberAsync();
+        var changed = (await first.ReportAsync(new { kind = "raid", lat = 42.87, lon = 74.59 })).GetProperty("id").GetGuid();
+        await kalkan.ChangeOnDiskAsync<Alert>(changed, "PositionSealed");
+
+        var report = await second.ReportAsync(new { kind = "raid", lat = 42.87, lon = 74.59 });
+
+        Assert.False(report.GetProperty("merged").GetBoolean());
+        Assert.Equal(new HashSet<Guid> { report.GetProperty("id").GetGuid() }, await second.ListedIdsAsync("/api/v1/alerts"));
+    }
+
+    [Theory, Stores]
+    public async Task An_alert_changed_on_disk_still_expires_with_the_others(Store kind)
+    {
+        var clock = new ShiftedClock();
+        // The sweep runs here, not on the server's own timer (real time, an hour apart: only its first run, at the start).
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Alerts:SweepInterval"] = "01:00:00" }, clock: clock);
+        var (member, _) = await kalkan.MemberAsync();
+        var changed = (await member.ReportAsync(new { kind = "patrol", lat = 42.87, lon = 74.59 })).GetProperty("id").GetGuid();
+        await member.ReportAsync(new { kind = "patrol", lat = 42.82, lon = 74.62 });
+        await kalkan.ChangeOnDiskAsync<Alert>(changed, "PositionSealed");
+        clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(2, await kalkan.Services.GetRequiredService<AlertExpiry>().SweepAsync(default));
+
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        Assert.False(await db.Set<Alert>().AnyAsync()); // both deleted, the changed one too
+        Assert.Equal(1, await db.Set<AlertHistory>().SumAsync(h => h.Count)); // only the one that opened is counted
+    }
+
+    [Theory, Stores]
+    public async Task A_landmark_changed_on_disk_leaves_the_other_landmarks_and_its_alerts_listed(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var landmarks = new List<Guid>();
+        foreach (var name in new[] { "Osh bazaar", "Dordoi" })
+        {
+            var added = await defender.PostAsJsonAsync("/api/v1/landmarks", new { name, lat = 42.87 + landmarks.Count / 10.0, lon = 74.59 });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            landmarks.Add((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        var alert = (await defender.ReportAsync(new { kind = "checkpoint", landmark = landmarks[0] })).GetProperty("id").GetGuid();
+        await kalkan.ChangeOnDiskAsync<Landmark>(landmarks[0], "NameSealed");
+
+        Assert.Equal(new HashSet<Guid> { landmarks[1] }, await defender.ListedIdsAsync("/api/v1/landmarks"));
+        var map = await defender.GetFromJsonAsync<JsonElement>("/api/v1/alerts");
+        var listed = Assert.Single(map.EnumerateArray());
+        Assert.Equal(alert, listed.GetProperty("id").GetGuid());
+        Assert.True(!listed.TryGetProperty("landmark", out var shown) || shown.ValueKind == JsonValueKind.Null, $"named: {shown}");
+    }
+}
