@@ -7,9 +7,12 @@ namespace Kalkan.Cases;
 /// <summary>
 /// Reading cases, for the API and the pages alike. Every read of one case is in the audit chain.
 /// What only a case's own defenders and admins may see is read by queries that carry that rule in
-/// their Where, so no branch of code can hand it to anyone else.
+/// their Where, so no branch of code can hand it to anyone else. In the lists, a case changed on disk
+/// (its title no longer opens) is left out and counted in the log (<see cref="SealedRows"/>); one case
+/// asked for by its id still fails loudly.
 /// </summary>
-public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, PerpetratorProfiles profiles, MemberAccounts accounts, AuditChain audit, TimeProvider clock)
+public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry pseudonyms, PerpetratorProfiles profiles, MemberAccounts accounts, AuditChain audit, TimeProvider clock,
+    ILogger<CaseQueries> log)
 {
     public async Task<CaseView?> GetAsync(CaseReader reader, Guid id, CancellationToken ct)
     {
@@ -66,7 +69,8 @@ public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry ps
         var open = await db.Set<CaseWarning>().AsNoTracking().Where(w => w.AcknowledgedAt == null && handled.Contains(w.CaseId))
             .GroupBy(w => w.CaseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         if (reader.Defender) await audit.RecordAsync(CaseActions.Listed, null, ct);
-        return [.. rows.Select(r => new CaseSummary(r.Case.Id, Title(r.Case), r.Case.Body, r.Case.Status, r.Case.FiledOn, r.Assigned, open.GetValueOrDefault(r.Case.Id)))];
+        return SealedRows.OpenEach(rows, r => new CaseSummary(r.Case.Id, Title(r.Case), r.Case.Body, r.Case.Status, r.Case.FiledOn, r.Assigned, open.GetValueOrDefault(r.Case.Id)),
+            log, "cases");
     }
 
     /// <summary>The cases in which this member is a complainant or helper: where each stands, in plain steps.</summary>
@@ -77,8 +81,8 @@ public sealed class CaseQueries(KalkanDb db, CaseKeys keys, PseudonymRegistry ps
             .OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
         var steps = await db.Set<CaseStep>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).OrderBy(s => s.RecordedAt).ToListAsync(ct);
-        return [.. cases.Select(c => new OwnCaseView(c.Id, Title(c), c.Body, c.Status, c.FiledOn,
-            [.. steps.Where(s => s.CaseId == c.Id).Select(s => new OwnStepView(s.Status, s.On))]))];
+        return SealedRows.OpenEach(cases, c => new OwnCaseView(c.Id, Title(c), c.Body, c.Status, c.FiledOn,
+            [.. steps.Where(s => s.CaseId == c.Id).Select(s => new OwnStepView(s.Status, s.On))]), log, "cases of hers");
     }
 
     /// <summary>A warning seen by one of the case's defenders: it is no longer replayed when a stream opens.</summary>

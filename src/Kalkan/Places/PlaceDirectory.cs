@@ -13,9 +13,10 @@ public sealed record PlaceOutcome(int Status, PlaceView? Place = null, Validatio
 
 /// <summary>
 /// The safe-places directory: every member reads it; defenders add, correct, mark as checked and
-/// remove places. The one place that seals and opens a place's details.
+/// remove places. The one place that seals and opens a place's details. A place changed on disk (it no
+/// longer opens) is left out of the list and counted in the log (<see cref="SealedRows"/>).
 /// </summary>
-public sealed class PlaceDirectory(KalkanDb db, FieldCipher cipher, IOptions<PlacesOptions> options, TimeProvider clock)
+public sealed class PlaceDirectory(KalkanDb db, FieldCipher cipher, IOptions<PlacesOptions> options, TimeProvider clock, ILogger<PlaceDirectory> log)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -23,7 +24,7 @@ public sealed class PlaceDirectory(KalkanDb db, FieldCipher cipher, IOptions<Pla
     public async Task<List<PlaceView>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Set<SafePlace>().AsNoTracking().ToListAsync(ct);
-        return rows.Select(View)
+        return SealedRows.OpenEach(rows, View, log, "safe places")
             .OrderBy(p => Array.IndexOf(PlaceInput.Kinds, p.Kind))
             .ThenBy(p => p.Name, StringComparer.CurrentCulture)
             .ToList();

@@ -20,11 +20,14 @@ public sealed record WarningDetails(Guid Id, string Kind, string Severity, strin
 /// Publishing, listing, renewing and withdrawing warnings, for the API and the pages alike. Every
 /// change is saved, then written to the audit chain, then published: `event: warning` to every
 /// stream and a push with the network's neutral text, never the plate or phone. Each change answers
-/// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map.
+/// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map. A
+/// warning changed on disk (it no longer opens) is left out of the lists and counted in the log
+/// (<see cref="SealedRows"/>): one such row must not take every other warning off members' phones.
 /// </summary>
 public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blind, AuditChain audit, StreamHub hub,
-    IncidentFacts incidents, IOptions<WarningOptions> options, TimeProvider clock)
+    IncidentFacts incidents, IOptions<WarningOptions> options, TimeProvider clock, ILogger<WarningDesk> log)
 {
+    const string Listed = "warnings";
     public const string WarningEvent = "warning", WithdrawnEvent = "warning-withdrawn";
     public const string NoConsent = "The victim's consent to advocacy is not recorded on this incident.";
     public const string NoSuchWarning = "No such warning or report.";
@@ -35,7 +38,7 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var rows = await db.Set<Warning>().AsNoTracking().Where(w => w.ExpiresAt > now).ToListAsync(ct);
-        return [.. rows.OrderByDescending(w => w.Month).ThenByDescending(w => w.PublishedAt).Select(w => Details(w, now).ForMembers())];
+        return SealedRows.OpenEach(rows.OrderByDescending(w => w.Month).ThenByDescending(w => w.PublishedAt), w => Details(w, now).ForMembers(), log, Listed);
     }
 
     /// <summary>Every warning, expired ones too (a defender may renew them), with plate and phone.</summary>
@@ -43,7 +46,7 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var rows = await db.Set<Warning>().AsNoTracking().ToListAsync(ct);
-        return [.. rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt).Select(w => Details(w, now))];
+        return SealedRows.OpenEach(rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt), w => Details(w, now), log, Listed);
     }
 
     /// <summary>

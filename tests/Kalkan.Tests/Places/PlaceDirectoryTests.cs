@@ -3,7 +3,7 @@ namespace Kalkan.Tests.Places;
 /// <summary>The safe-places directory through its API: every member reads it, defenders keep it, nobody else changes it.</summary>
 public class PlaceDirectoryTests
 {
-    static object Clinic(string name = "Tais Plus clinic") => new
+    internal static object Clinic(string name = "Tais Plus clinic") => new
     {
         name, kind = "clinic", district = "Oktyabrsky", hours = "Mon-Fri 9-18", languages = new[] { "Russian", "Kyrgyz" },
         contact = "+996 312 000000", note = "Ask for Dr. Asel; no questions about work.",

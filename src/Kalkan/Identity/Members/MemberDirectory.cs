@@ -5,8 +5,14 @@ namespace Kalkan.Identity.Members;
 public sealed record MemberView(Guid Id, string Handle, string Role, Guid? InvitedBy, DateTimeOffset CreatedAt, bool Revoked);
 public sealed record RevokeResponse(int Revoked);
 
-/// <summary>The defenders' view of the network: who is in it (by handle), who invited whom, and cutting people off. Shared by the API and the members page.</summary>
-public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock)
+/// <summary>
+/// The defenders' view of the network: who is in it (by handle), who invited whom, and cutting people off. Shared by the API
+/// and the members page. A member row changed on disk (it no longer opens) is left out and counted in the log
+/// (<see cref="SealedRows"/>), or listed without her handle when only that does not open: one such row must not keep a
+/// defender from seeing the others or from cutting someone off.
+/// </summary>
+public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock,
+    ILogger<MemberDirectory> log)
 {
     public const string NoSuchMember = "No such member.";
     public const string SelfTitle = "You cannot revoke yourself.";
@@ -16,17 +22,21 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
     {
         var rows = await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct);
         // Decoys are told apart only inside the seal.
-        return rows.Where(m => !accounts.DuressOf(m).IsDecoy)
-            .Select(m => new MemberView(m.Id, accounts.HandleOf(m), m.Role, accounts.InviterOf(m.Id, m.InvitedBySealed), m.CreatedAt, m.RevokedAt is not null)).ToList();
+        // One whose handle alone does not open is listed without it, so that she can still be cut off from this list.
+        var opened = SealedRows.OpenEach(rows, m => accounts.DuressOf(m).IsDecoy ? null
+            : new MemberView(m.Id, SealedRows.OpenEach([m], accounts.HandleOf, log, "handles").SingleOrDefault(""), m.Role, accounts.InviterOf(m.Id, m.InvitedBySealed), m.CreatedAt, m.RevokedAt is not null), log, "members");
+        return [.. opened.OfType<MemberView>()];
     }
 
     /// <returns>200 with how many were revoked; 404 for no such member; 409 for herself; 403 when someone not an admin would revoke an admin.</returns>
     public async Task<Outcome<RevokeResponse>> RevokeAsync(Guid id, bool branch, Guid by, bool byAdmin, CancellationToken ct)
     {
-        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter.
-        var tree = (await db.Members.AsNoTracking().ToListAsync(ct))
-            .Select(m => (Row: m, State: accounts.DuressOf(m))).Where(m => !m.State.IsDecoy)
-            .Select(m => new { m.Row.Id, InvitedBy = accounts.InviterOf(m.Row.Id, m.Row.InvitedBySealed), m.Row.Role, m.State.DecoyId }).ToList();
+        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter. A row that does
+        // not open cannot be placed in it: it is left out (and counted in the log), and those she invited are not reached
+        // through her; each of them can still be revoked on her own.
+        var tree = SealedRows.OpenEach(await db.Members.AsNoTracking().ToListAsync(ct), m => (Row: m, State: accounts.DuressOf(m),
+                InvitedBy: accounts.InviterOf(m.Id, m.InvitedBySealed)), log, "members of the invitation tree")
+            .Where(m => !m.State.IsDecoy).Select(m => new { m.Row.Id, m.InvitedBy, m.Row.Role, m.State.DecoyId }).ToList();
         var target = tree.SingleOrDefault(m => m.Id == id);
         if (target is null) return Outcome<RevokeResponse>.Refused(StatusCodes.Status404NotFound, NoSuchMember);
         if (id == by) return Outcome<RevokeResponse>.Conflict(SelfTitle);

@@ -1,0 +1,86 @@
+using Kalkan.Cases;
+using Kalkan.Identity.Members;
+using Kalkan.Places;
+using Kalkan.Tests.Cases;
+using Kalkan.Tests.Places;
+using Kalkan.Tests.Warnings;
+using Kalkan.Warnings;
+
+namespace Kalkan.Tests.Security;
+
+/// <summary>
+/// Someone with the disk flips a byte of one sealed field of one record. Before, the whole list it belongs to failed
+/// with it: the defenders could not see the network's members or cut anyone off (the invitation tree opens every
+/// member), members lost every warning about a dangerous client, defenders every case, everyone the safe places.
+/// Now that record is left out (counted in the log, never named) and the others are there.
+/// </summary>
+public class TamperedRecordAttackTests
+{
+    [Theory, Stores]
+    public async Task A_member_changed_on_disk_leaves_the_others_listed_and_revocable(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (seized, seizedId) = await kalkan.MemberAsync();
+        var (_, changedName) = await kalkan.MemberAsync();
+        var (_, changedDuress) = await kalkan.MemberAsync();
+        await kalkan.ChangeOnDiskAsync<Member>(changedName, "HandleSealed");
+        await kalkan.ChangeOnDiskAsync<Member>(changedDuress, "DuressSealed"); // read for every member when the tree is drawn
+
+        var listed = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/members")).EnumerateArray()
+            .ToDictionary(m => m.GetProperty("id").GetGuid(), m => m.GetProperty("handle").GetString());
+        Assert.Contains(seizedId, listed.Keys);
+        Assert.Equal("", listed[changedName]); // listed without her name, so that she can still be cut off
+        Assert.DoesNotContain(changedDuress, listed.Keys);
+
+        Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/members/{seizedId}/revoke", new { branch = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await seized.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Theory, Stores]
+    public async Task A_warning_changed_on_disk_leaves_the_others_on_members_phones(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
+        var ids = new List<Guid>();
+        foreach (var phone in new[] { "+996 555 000 001", "+996 555 000 002", "+996 555 000 003" })
+            ids.Add(await defender.PublishAsync(WarningSamples.Warning(phone: phone)));
+        await kalkan.ChangeOnDiskAsync<Warning>(ids[1], "DescriptionSealed");
+
+        Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await member.ListedIdsAsync("/api/v1/warnings"));
+        Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await defender.ListedIdsAsync("/api/v1/warnings/all"));
+    }
+
+    [Theory, Stores]
+    public async Task A_case_changed_on_disk_leaves_the_others_on_the_defenders_and_the_complainants_lists(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (complainant, _) = await kalkan.MemberAsync(handle: "aizada-phone");
+        var cases = new List<Guid>();
+        foreach (var title in new[] { "First complaint", "Second complaint" })
+            cases.Add((await CaseSamples.FileAsync(defender, build: i => CaseSamples.Case(i, member: "aizada-phone", title: title))).Case);
+        await kalkan.ChangeOnDiskAsync<Case>(cases[0], "TitleSealed");
+
+        Assert.Equal(new HashSet<Guid> { cases[1] }, await defender.ListedIdsAsync("/api/v1/cases"));
+        Assert.Equal(new HashSet<Guid> { cases[1] }, await complainant.ListedIdsAsync("/api/v1/cases/mine"));
+    }
+
+    [Theory, Stores]
+    public async Task A_safe_place_changed_on_disk_leaves_the_others_in_the_directory(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (member, _) = await kalkan.MemberAsync();
+        var places = new List<Guid>();
+        foreach (var name in new[] { "Tais Plus clinic", "Legal aid desk" })
+        {
+            var added = await defender.PostAsJsonAsync("/api/v1/places", PlaceDirectoryTests.Clinic(name));
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            places.Add((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        await kalkan.ChangeOnDiskAsync<SafePlace>(places[0], "DetailsSealed");
+
+        Assert.Equal(new HashSet<Guid> { places[1] }, await member.ListedIdsAsync("/api/v1/places"));
+    }
+}
