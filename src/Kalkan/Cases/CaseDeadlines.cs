@@ -73,7 +73,7 @@ sealed class CaseReminders(IServiceScopeFactory scopes, SealState seal, StreamHu
             if (await db.Set<CaseDeadline>().Where(d => d.Id == deadline.Id && d.RemindedAt == null).ExecuteUpdateAsync(u => u.SetProperty(d => d.RemindedAt, now), ct) == 0) continue;
             var assignees = await db.Set<CaseAssignee>().AsNoTracking().Where(a => a.CaseId == deadline.CaseId).ToListAsync(ct);
             hub.Publish("case-deadline", new { @case = deadline.CaseId, deadline = deadline.Id, due = deadline.Due },
-                Audience.Members(assignees.Select(a => keys.OpenId(CaseAssignee.Table, CaseAssignee.MemberColumn, a.Id, a.MemberSealed))), push: true);
+                Audience.Members(keys.AssigneesOf(assignees, log)), push: true);
         }
     }
 }

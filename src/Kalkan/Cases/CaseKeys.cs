@@ -15,4 +15,8 @@ public sealed class CaseKeys(FieldCipher cipher, BlindIndex blind)
     public Guid OpenId(string table, string column, Guid row, byte[] sealedId) => new(cipher.Decrypt(sealedId, new FieldRef(table, column, row)));
     public byte[] Seal(string table, string column, Guid row, string text) => cipher.Encrypt(text, new FieldRef(table, column, row));
     public string? Open(string table, string column, Guid row, byte[]? sealedText) => sealedText is null ? null : cipher.DecryptString(sealedText, new FieldRef(table, column, row));
+
+    /// <summary>Who handles a case, to be warned or reminded: one assignee changed on disk is left out (<see cref="SealedRows"/>), and the others still hear.</summary>
+    public List<Guid> AssigneesOf(IEnumerable<CaseAssignee> rows, ILogger log) =>
+        SealedRows.OpenEach(rows, a => OpenId(CaseAssignee.Table, CaseAssignee.MemberColumn, a.Id, a.MemberSealed), log, "case assignees");
 }

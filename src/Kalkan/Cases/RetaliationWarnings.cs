@@ -163,8 +163,7 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
         }
         await services.GetRequiredService<AuditChain>().RecordAsync(CaseActions.Warned, caseId, ct);
         var assignees = await db.Set<CaseAssignee>().AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
-        var ids = assignees.Select(a => keys.OpenId(CaseAssignee.Table, CaseAssignee.MemberColumn, a.Id, a.MemberSealed));
-        hub.Publish("retaliation", Payload(warning), Audience.Members(ids), push: true);
+        hub.Publish("retaliation", Payload(warning), Audience.Members(keys.AssigneesOf(assignees, log)), push: true);
     }
 
     public static object Payload(CaseWarning warning) => new { @case = warning.CaseId, reason = warning.Reason, id = warning.Id, at = warning.RaisedAt };

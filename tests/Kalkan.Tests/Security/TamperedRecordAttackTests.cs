@@ -2,6 +2,7 @@ using Kalkan.Cases;
 using Kalkan.Identity.Members;
 using Kalkan.Places;
 using Kalkan.Tests.Cases;
+using Kalkan.Tests.Incidents;
 using Kalkan.Tests.Places;
 using Kalkan.Tests.Warnings;
 using Kalkan.Warnings;
@@ -64,6 +65,29 @@ public class TamperedRecordAttackTests
 
         Assert.Equal(new HashSet<Guid> { cases[1] }, await defender.ListedIdsAsync("/api/v1/cases"));
         Assert.Equal(new HashSet<Guid> { cases[1] }, await complainant.ListedIdsAsync("/api/v1/cases/mine"));
+    }
+
+    [Theory, Stores]
+    public async Task An_assignee_changed_on_disk_does_not_keep_the_cases_other_defender_from_being_warned(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (filer, filerId) = await kalkan.MemberAsync("defender");
+        var (second, _) = await kalkan.MemberAsync("defender", handle: "second-defender");
+        var (documenter, _) = await kalkan.MemberAsync("documenter");
+        var (id, _) = await CaseSamples.FileAsync(filer, CaseSamples.LoneIncident(victim: "Aizada", badge: "KG 1"), i => CaseSamples.Case(i, assignees: ["second-defender"]));
+        Guid filersRow;
+        using (var scope = kalkan.Services.CreateScope())
+        {
+            var index = scope.ServiceProvider.GetRequiredService<CaseKeys>().AssigneeIndexOf(filerId);
+            filersRow = (await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<CaseAssignee>().ToListAsync())
+                .Single(a => a.CaseId == id && a.MemberIndex.SequenceEqual(index)).Id;
+        }
+        await kalkan.ChangeOnDiskAsync<CaseAssignee>(filersRow, "MemberSealed");
+        await using var stream = await EventStreamClient.OpenAsync(second);
+
+        await documenter.RecordIdAsync(CaseSamples.LoneIncident(victim: "aizada"));
+
+        Assert.Equal(id, (await stream.NextAsync("retaliation", TimeSpan.FromSeconds(5))).Data.GetProperty("case").GetGuid());
     }
 
     [Theory, Stores]
