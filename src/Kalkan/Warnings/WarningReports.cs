@@ -14,9 +14,11 @@ public sealed record ReportView(Guid Id, string Kind, string Severity, string De
 /// <summary>
 /// Members' reports for review: sealed like a warning, without blind indexes (nothing checks
 /// against an unreviewed report) and without who sent it. Defenders hear of a new one on their
-/// streams; they publish it (<see cref="WarningDesk.PublishAsync"/>) or discard it.
+/// streams; they publish it (<see cref="WarningDesk.PublishAsync"/>) or discard it. One changed on
+/// disk is left out of the queue (<see cref="SealedRows"/>), so the others can still be reviewed.
 /// </summary>
-public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hub, ReportsPerMember limiter, IOptions<WarningOptions> options, TimeProvider clock)
+public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hub, ReportsPerMember limiter, IOptions<WarningOptions> options, TimeProvider clock,
+    ILogger<WarningReports> log)
 {
     public const string TooManyReports = "You have sent many reports today; try again tomorrow.";
 
@@ -41,7 +43,7 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
     }
 
     public async Task<List<ReportView>> PendingAsync(CancellationToken ct) =>
-        [.. (await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct)).Select(View)];
+        SealedRows.OpenEach(await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct), View, log, "warning reports");
 
     public async Task<ReportView?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<WarningReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } report ? View(report) : null;

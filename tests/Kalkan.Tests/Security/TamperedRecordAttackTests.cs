@@ -3,6 +3,7 @@ using Kalkan.Identity.Members;
 using Kalkan.Places;
 using Kalkan.Tests.Cases;
 using Kalkan.Tests.Incidents;
+using Kalkan.Tests.Members;
 using Kalkan.Tests.Places;
 using Kalkan.Tests.Warnings;
 using Kalkan.Warnings;
@@ -50,6 +51,33 @@ public class TamperedRecordAttackTests
 
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await member.ListedIdsAsync("/api/v1/warnings"));
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await defender.ListedIdsAsync("/api/v1/warnings/all"));
+    }
+
+    [Theory, Stores]
+    public async Task A_members_report_changed_on_disk_leaves_the_others_in_the_defenders_review_queue(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
+        foreach (var description in new[] { "He followed her home", "He took her phone" })
+            Assert.Equal(HttpStatusCode.Accepted, (await member.PostAsJsonAsync("/api/v1/warnings/reports", WarningSamples.Warning(description: description))).StatusCode);
+        var reports = await defender.ListedIdsAsync("/api/v1/warnings/reports");
+        await kalkan.ChangeOnDiskAsync<WarningReport>(reports.First(), "DescriptionSealed");
+
+        Assert.Equal(reports.Skip(1).ToHashSet(), await defender.ListedIdsAsync("/api/v1/warnings/reports"));
+    }
+
+    [Theory, Stores]
+    public async Task An_invitation_code_changed_on_disk_leaves_her_other_codes_listed(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var kept = await InvitationTests.InviteAsync(defender, "member");
+        var before = await InvitationIdsAsync(kalkan);
+        await InvitationTests.InviteAsync(defender, "member");
+        await kalkan.ChangeOnDiskAsync<Invitation>((await InvitationIdsAsync(kalkan)).Except(before).Single(), "CodeSealed");
+
+        var open = await defender.GetFromJsonAsync<JsonElement>("/api/v1/invites");
+        Assert.Equal(kept, Assert.Single(open.EnumerateArray()).GetProperty("code").GetString());
     }
 
     [Theory, Stores]
@@ -106,5 +134,11 @@ public class TamperedRecordAttackTests
         await kalkan.ChangeOnDiskAsync<SafePlace>(places[0], "DetailsSealed");
 
         Assert.Equal(new HashSet<Guid> { places[1] }, await member.ListedIdsAsync("/api/v1/places"));
+    }
+
+    static async Task<List<Guid>> InvitationIdsAsync(KalkanFactory kalkan)
+    {
+        using var scope = kalkan.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<Invitation>().Select(i => i.Id).ToListAsync();
     }
 }

@@ -11,7 +11,7 @@ public enum JoinOutcome { Joined, Gone, HandleTaken }
 /// or when its inviter is revoked or gone.
 /// </summary>
 public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher cipher, MemberAccounts accounts, PassphraseHasher hasher,
-    PassphraseGuard guard, IOptions<MemberOptions> options, TimeProvider clock)
+    PassphraseGuard guard, IOptions<MemberOptions> options, TimeProvider clock, ILogger<Invitations> log)
 {
     const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I/L: read aloud without doubt
 
@@ -36,7 +36,7 @@ public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher ciphe
         return (code, invitation.ExpiresAt);
     }
 
-    /// <summary>Her codes that can still be used, newest first.</summary>
+    /// <summary>Her codes that can still be used, newest first; one changed on disk is left out (<see cref="SealedRows"/>), and she can still cancel the rest.</summary>
     public async Task<List<OpenCode>> OpenOfAsync(Guid inviter, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -44,7 +44,7 @@ public sealed class Invitations(KalkanDb db, BlindIndex blind, FieldCipher ciphe
         var rows = await db.Set<Invitation>().AsNoTracking()
             .Where(i => i.CreatedBy == inviter && i.UsedAt == null && i.ExpiresAt > now && i.Attempts < limit)
             .OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
-        return rows.Select(i => new OpenCode(cipher.DecryptString(i.CodeSealed, Ref(i.Id)), i.Role, i.CreatedAt, i.ExpiresAt)).ToList();
+        return SealedRows.OpenEach(rows, i => new OpenCode(cipher.DecryptString(i.CodeSealed, Ref(i.Id)), i.Role, i.CreatedAt, i.ExpiresAt), log, "invitation codes");
     }
 
     /// <summary>Kills one of her unused codes; false when it is not hers or not open (the same answer as a missing one).</summary>
