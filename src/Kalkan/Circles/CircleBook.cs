@@ -17,21 +17,25 @@ public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal 
     {
         var owned = await directory.LinksOwnedByAsync(me, ct);
         var memberOf = await directory.LinksToAsync(me, ct);
-        var handles = await directory.HandlesOfAsync(
-            [.. owned.Where(l => l.AcceptedAt is not null).Select(l => seal.PairOf(l).Member), .. memberOf.Select(l => seal.PairOf(l).Owner)], ct);
+        // A link changed on disk is still shown, without a name, so that she can take it out of her circle.
+        var pairs = directory.PairsOf([.. owned.Where(l => l.AcceptedAt is not null), .. memberOf]);
+        var handles = await directory.HandlesOfAsync([.. owned.Concat(memberOf).Where(l => pairs.ContainsKey(l.Id))
+            .Select(l => pairs[l.Id] is var (owner, member) && owner == me ? member : owner)], ct);
+        string Named(CircleLink link, bool theMember) => pairs.TryGetValue(link.Id, out var pair) ? handles.GetValueOrDefault(theMember ? pair.Member : pair.Owner, "") : "";
         return new CircleView(
-            owned.Select(l => new CirclePlace(l.Id, l.AcceptedAt is null ? seal.InvitedHandleOf(l) : handles.GetValueOrDefault(seal.PairOf(l).Member, ""), l.AcceptedAt is not null)).ToList(),
-            await CirclesIAmInAsync(memberOf, handles, ct));
+            [.. owned.Select(l => new CirclePlace(l.Id, l.AcceptedAt is null ? directory.InvitedHandleOf(l) : Named(l, theMember: true), l.AcceptedAt is not null))],
+            await CirclesIAmInAsync(memberOf, pairs, l => Named(l, theMember: false), ct));
     }
 
     /// <summary>The circles she is in; one she accepted says whether its owner is under watch (one query each: the store is not shared across threads).</summary>
-    async Task<List<CirclePlace>> CirclesIAmInAsync(List<CircleLink> memberOf, IReadOnlyDictionary<Guid, string> handles, CancellationToken ct)
+    async Task<List<CirclePlace>> CirclesIAmInAsync(List<CircleLink> memberOf, Dictionary<Guid, (Guid Owner, Guid Member)> pairs, Func<CircleLink, string> ownerHandle,
+        CancellationToken ct)
     {
         var places = new List<CirclePlace>();
         foreach (var l in memberOf)
         {
-            var owner = seal.PairOf(l).Owner;
-            places.Add(new CirclePlace(l.Id, handles.GetValueOrDefault(owner, ""), l.AcceptedAt is not null, l.AcceptedAt is not null && await IsWatchedAsync(owner, ct)));
+            var watched = l.AcceptedAt is not null && pairs.TryGetValue(l.Id, out var pair) && await IsWatchedAsync(pair.Owner, ct);
+            places.Add(new CirclePlace(l.Id, ownerHandle(l), l.AcceptedAt is not null, watched));
         }
         return places;
     }
@@ -58,7 +62,8 @@ public sealed class CircleBook(KalkanDb db, MemberAccounts accounts, CircleSeal 
         var found = await db.Members.AsNoTracking().Where(m => m.HandleIndex == index && m.RevokedAt == null).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
         if (found == me) return Outcome<IdResponse>.Conflict(SelfTitle);
         var normal = BlindIndex.Normalize(typed);
-        if (links.Any(l => (found is not null && seal.PairOf(l).Member == found) || BlindIndex.Normalize(seal.InvitedHandleOf(l)) == normal))
+        var pairs = directory.PairsOf(links);
+        if (links.Any(l => (found is not null && pairs.TryGetValue(l.Id, out var pair) && pair.Member == found) || BlindIndex.Normalize(directory.InvitedHandleOf(l)) == normal))
             return Outcome<IdResponse>.Conflict(AlreadyTitle);
         var link = seal.NewLink(me, found ?? Guid.NewGuid(), typed, clock.GetUtcNow());
         db.Add(link);

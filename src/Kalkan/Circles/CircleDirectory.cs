@@ -38,13 +38,23 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
         return db.Set<CircleLink>().AsNoTracking().Where(l => l.MemberIndex == index).OrderBy(l => l.CreatedAt).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Who is on each side of each link, for the links that open. One changed on disk is left out and counted: her SOS
+    /// still reaches the rest of her circle and the defenders, and a member whose link it was attends nothing through it.
+    /// </summary>
+    public Dictionary<Guid, (Guid Owner, Guid Member)> PairsOf(IEnumerable<CircleLink> links) =>
+        SealedRows.OpenEach(links, l => (l.Id, Pair: seal.PairOf(l)), log, "circle links").ToDictionary(l => l.Id, l => l.Pair);
+
+    /// <summary>The handle a pending invitation was sent to; "" when it does not open (changed on disk), so that she can still withdraw it.</summary>
+    public string InvitedHandleOf(CircleLink link) => SealedRows.OpenEach([link], seal.InvitedHandleOf, log, "invited handles").SingleOrDefault("");
+
     /// <summary>The members who accepted a place in her circle.</summary>
     public async Task<List<Guid>> CircleOfAsync(Guid owner, CancellationToken ct) =>
-        (await LinksOwnedByAsync(owner, ct)).Where(l => l.AcceptedAt is not null).Select(l => seal.PairOf(l).Member).ToList();
+        [.. PairsOf((await LinksOwnedByAsync(owner, ct)).Where(l => l.AcceptedAt is not null)).Values.Select(p => p.Member)];
 
     /// <summary>The members whose circle she accepted a place in: whose calls she attends.</summary>
     public async Task<List<Guid>> OwnersAttendedByAsync(Guid member, CancellationToken ct) =>
-        (await LinksToAsync(member, ct)).Where(l => l.AcceptedAt is not null).Select(l => seal.PairOf(l).Owner).ToList();
+        [.. PairsOf((await LinksToAsync(member, ct)).Where(l => l.AcceptedAt is not null)).Values.Select(p => p.Owner)];
 
     /// <summary>Her circle and the network's defenders: who hears her SOS and her missed check-ins.</summary>
     public async Task<Audience> AudienceOfAsync(Guid owner, CancellationToken ct) => Audience.Members(await CircleOfAsync(owner, ct)).Or(Defenders);
@@ -70,7 +80,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
     {
         var circlesByOwner = new Dictionary<Guid, List<Guid>>();
         var links = await db.Set<CircleLink>().AsNoTracking().Where(l => l.AcceptedAt != null).ToListAsync(ct);
-        foreach (var (owner, member) in SealedRows.OpenEach(links, seal.PairOf, log, "circle links"))
+        foreach (var (owner, member) in PairsOf(links).Values)
         {
             if (!circlesByOwner.TryGetValue(owner, out var list)) circlesByOwner[owner] = list = [];
             list.Add(member);

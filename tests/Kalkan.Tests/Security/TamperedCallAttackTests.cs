@@ -66,4 +66,29 @@ public class TamperedCallAttackTests
         Assert.Equal(id, call.GetProperty("id").GetGuid());
         Assert.Equal("", call.GetProperty("handle").GetString());
     }
+
+    [Theory, Stores]
+    public async Task A_circle_link_changed_on_disk_does_not_keep_her_sos_from_the_rest_of_her_circle_or_the_defenders(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var (dinara, _) = await kalkan.MemberAsync(handle: "Dinara");
+        var link = await CircleTests.InviteAsync(aizada, "Dinara");
+        Assert.Equal(HttpStatusCode.OK, (await dinara.PostAsync($"/api/v1/circle/invitations/{link}/accept", null)).StatusCode);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        await using var cholponStream = await EventStreamClient.OpenAsync(cholpon);
+        await using var defenderStream = await EventStreamClient.OpenAsync(defender);
+        await kalkan.ChangeOnDiskAsync<CircleLink>(link, "PairSealed");
+
+        var id = await aizada.RaiseSosAsync();
+
+        Assert.Equal(id, (await cholponStream.NextAsync("sos", TimeSpan.FromSeconds(5))).Data.GetProperty("id").GetGuid());
+        Assert.Equal(id, (await defenderStream.NextAsync("sos", TimeSpan.FromSeconds(5))).Data.GetProperty("id").GetGuid());
+        // Her circle still opens, the changed place without a name, so that she can take it out; and she can invite again.
+        var circle = (await aizada.GetFromJsonAsync<JsonElement>("/api/v1/circle")).GetProperty("members").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("id").GetGuid(), m => m.GetProperty("handle").GetString());
+        Assert.Equal("", circle[link]);
+        Assert.Equal("Cholpon", Assert.Single(circle, m => m.Key != link).Value);
+        Assert.Equal(HttpStatusCode.Created, (await aizada.PostAsJsonAsync("/api/v1/circle/members", new { handle = "Erkin" })).StatusCode);
+    }
 }
