@@ -10,7 +10,7 @@ namespace Kalkan.Tests.Delivery;
 /// <summary>An installed phone gets a push for a new alert: encrypted for it, signed with the network's VAPID key, saying nothing of the alert.</summary>
 public class WebPushTests
 {
-    sealed record Received(string? Authorization, string? Encoding, string? Ttl, byte[] Body);
+    internal sealed record Received(string? Authorization, string? Encoding, string? Ttl, byte[] Body);
 
     [Theory, Stores]
     public async Task A_new_alert_reaches_a_subscribed_phone_as_a_neutral_encrypted_push_signed_with_the_networks_key(Store kind)
@@ -134,7 +134,7 @@ public class WebPushTests
         Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
-    static async Task<Received> ReadAsync(Channel<Received> inbox)
+    internal static async Task<Received> ReadAsync(Channel<Received> inbox)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         return await inbox.Reader.ReadAsync(timeout.Token);
@@ -147,7 +147,7 @@ public class WebPushTests
     }
 
     /// <summary>A push service on loopback: keeps what it is sent and answers as told.</summary>
-    static async Task<WebApplication> FakePushServiceAsync(Channel<Received> inbox, Func<HttpStatusCode> answer)
+    internal static async Task<WebApplication> FakePushServiceAsync(Channel<Received> inbox, Func<HttpStatusCode> answer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,12 +1,15 @@
 using Kalkan.Cases;
+using Kalkan.Delivery.Push;
 using Kalkan.Identity.Members;
 using Kalkan.Places;
+using Kalkan.Tests.Alerts;
 using Kalkan.Tests.Cases;
 using Kalkan.Tests.Incidents;
 using Kalkan.Tests.Members;
 using Kalkan.Tests.Places;
 using Kalkan.Tests.Warnings;
 using Kalkan.Warnings;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kalkan.Tests.Security;
 
@@ -116,6 +119,41 @@ public class TamperedRecordAttackTests
         await documenter.RecordIdAsync(CaseSamples.LoneIncident(victim: "aizada"));
 
         Assert.Equal(id, (await stream.NextAsync("retaliation", TimeSpan.FromSeconds(5))).Data.GetProperty("case").GetGuid());
+    }
+
+    [Theory, Stores]
+    public async Task A_push_subscription_changed_on_disk_does_not_keep_the_other_phones_from_their_push(Store kind)
+    {
+        var inbox = System.Threading.Channels.Channel.CreateUnbounded<WebPushTests.Received>();
+        await using var service = await WebPushTests.FakePushServiceAsync(inbox, () => HttpStatusCode.Created);
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
+        var (changed, changedId) = await kalkan.MemberAsync();
+        var (kept, _) = await kalkan.MemberAsync();
+        var (reporter, _) = await kalkan.MemberAsync();
+        using var changedBrowser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        using var keptBrowser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var keptAuth = RandomNumberGenerator.GetBytes(16);
+        await SubscribeAsync(changed, service, changedBrowser, RandomNumberGenerator.GetBytes(16));
+        await SubscribeAsync(kept, service, keptBrowser, keptAuth);
+        Guid changedRow;
+        using (var scope = kalkan.Services.CreateScope())
+            changedRow = (await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<PushSubscription>().SingleAsync(s => s.MemberId == changedId)).Id;
+        await kalkan.ChangeOnDiskAsync<PushSubscription>(changedRow, "LanguageSealed");
+
+        await reporter.ReportAsync(new { kind = "raid", lat = 42.87, lon = 74.59 });
+
+        var push = await WebPushTests.ReadAsync(inbox);
+        Assert.Equal("Notes", JsonDocument.Parse(PushDecryption.Decrypt(push.Body, keptBrowser, keptAuth)).RootElement.GetProperty("title").GetString());
+    }
+
+    static async Task SubscribeAsync(HttpClient phone, Microsoft.AspNetCore.Builder.WebApplication service, ECDiffieHellman browser, byte[] auth)
+    {
+        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
+        {
+            endpoint = service.Urls.Single() + "/push/" + Guid.NewGuid().ToString("N"),
+            keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(auth) },
+        });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
     }
 
     [Theory, Stores]

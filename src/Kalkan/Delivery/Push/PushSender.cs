@@ -7,7 +7,9 @@ namespace Kalkan.Delivery.Push;
 /// <summary>
 /// Sends each queued push to its audience's subscriptions: the neutral text, encrypted for each
 /// phone (RFC 8291), signed with the network's VAPID key (RFC 8292). A subscription its push
-/// service calls gone (404, 410) is deleted. Endpoints are never logged.
+/// service calls gone (404, 410) is deleted. Endpoints are never logged. A subscription changed on
+/// disk (it no longer opens) is left out and counted (<see cref="SealedRows"/>): every other phone still
+/// hears, where before that one row stopped every push to everyone.
 /// </summary>
 sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, SealState seal,
     IOptionsMonitor<PushOptions> options, IStringLocalizer<Web.SharedResource> texts, TimeProvider clock, ILogger<PushSender> log) : BackgroundService
@@ -42,17 +44,19 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
         if (targets.Count == 0) return;
 
         var settings = options.CurrentValue;
-        var languages = targets.ToDictionary(t => t.Id, t => cipher.DecryptString(t.LanguageSealed, new FieldRef(PushSubscription.Table, PushEndpoints.LanguageColumn, t.Id)));
-        var messages = languages.Values.Distinct().ToDictionary(l => l, l => MessageIn(l, settings));
+        var phones = SealedRows.OpenEach(targets, t => (t.Id,
+            Language: cipher.DecryptString(t.LanguageSealed, new FieldRef(PushSubscription.Table, PushEndpoints.LanguageColumn, t.Id)),
+            Endpoint: new Uri(cipher.DecryptString(t.EndpointSealed, new FieldRef(PushSubscription.Table, PushEndpoints.EndpointColumn, t.Id))),
+            P256dh: cipher.Decrypt(t.P256dhSealed, new FieldRef(PushSubscription.Table, PushEndpoints.P256dhColumn, t.Id)),
+            Auth: cipher.Decrypt(t.AuthSealed, new FieldRef(PushSubscription.Table, PushEndpoints.AuthColumn, t.Id))), log, "push subscriptions");
+        var messages = phones.Select(p => p.Language).Distinct().ToDictionary(l => l, l => MessageIn(l, settings));
         using var vapid = (await VapidKey.OfNetworkAsync(db, cipher, ct)).Open(cipher);
         var gone = new List<Guid>();
         var client = http.CreateClient(Client);
-        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
+        await Parallel.ForEachAsync(phones, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
         {
-            var endpoint = new Uri(cipher.DecryptString(target.EndpointSealed, new FieldRef(PushSubscription.Table, PushEndpoints.EndpointColumn, target.Id)));
-            var p256dh = cipher.Decrypt(target.P256dhSealed, new FieldRef(PushSubscription.Table, PushEndpoints.P256dhColumn, target.Id));
-            var auth = cipher.Decrypt(target.AuthSealed, new FieldRef(PushSubscription.Table, PushEndpoints.AuthColumn, target.Id));
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(WebPushCrypto.Encrypt(messages[languages[target.Id]], p256dh, auth)) };
+            var endpoint = target.Endpoint;
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(WebPushCrypto.Encrypt(messages[target.Language], target.P256dh, target.Auth)) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             request.Content.Headers.ContentEncoding.Add("aes128gcm");
             request.Headers.TryAddWithoutValidation("TTL", ((int)settings.TimeToLive.TotalSeconds).ToString());
