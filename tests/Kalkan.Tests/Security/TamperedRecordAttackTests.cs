@@ -156,6 +156,42 @@ public class TamperedRecordAttackTests
         Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
     }
 
+    [PostgresFact] // several instances share their events through a table; on SQLite there is one instance and no table
+    public async Task A_shared_event_changed_on_disk_does_not_keep_a_phone_from_resuming_past_it_after_a_restart()
+    {
+        await using var store = await TestStore.CreateAsync(Store.Postgres);
+        string token, heard, changed;
+        string? after;
+        await using (var before = await KalkanFactory.StartAsync(store))
+        {
+            var (reporter, _) = await before.MemberAsync();
+            var (phone, _) = await before.MemberAsync();
+            token = phone.DefaultRequestHeaders.Authorization!.Parameter!;
+            await using var stream = await EventStreamClient.OpenAsync(phone);
+            await reporter.ReportAsync(new { kind = "raid", lat = 42.87, lon = 74.59 });
+            heard = (await stream.NextAsync("alert", TimeSpan.FromSeconds(5))).Id!;
+            await reporter.ReportAsync(new { kind = "patrol", lat = 42.80, lon = 74.50 });
+            changed = (await stream.NextAsync("alert", TimeSpan.FromSeconds(5))).Id!;
+            after = (await reporter.ReportAsync(new { kind = "checkpoint", lat = 42.70, lon = 74.40 })).GetProperty("id").GetString();
+            await stream.NextAsync("alert", TimeSpan.FromSeconds(5));
+        }
+        await using (var connection = new Npgsql.NpgsqlConnection(store.Db))
+        {
+            await connection.OpenAsync();
+            await using var flip = new Npgsql.NpgsqlCommand(
+                "UPDATE kalkan_stream_events SET sealed = set_byte(sealed, length(sealed) - 1, get_byte(sealed, length(sealed) - 1) # 255) WHERE id = $1", connection);
+            flip.Parameters.Add(new Npgsql.NpgsqlParameter { Value = long.Parse(changed) });
+            Assert.Equal(1, await flip.ExecuteNonQueryAsync());
+        }
+
+        // The new process reads the table to learn what phones may resume from, and then what this one missed.
+        await using var restarted = new KalkanFactory(store);
+        await restarted.Api().PostAsJsonAsync("/api/v1/sys/unseal", new { passphrase = Scenario.UnsealPassphrase });
+        await using var back = await EventStreamClient.OpenAsync(restarted.Api().WithToken(token), heard);
+
+        Assert.Equal(after, (await back.NextAsync("alert", TimeSpan.FromSeconds(5))).Data.GetProperty("id").GetString());
+    }
+
     [Theory, Stores]
     public async Task A_safe_place_changed_on_disk_leaves_the_others_in_the_directory(Store kind)
     {
