@@ -46,7 +46,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
         SealedRows.OpenEach(links, l => (l.Id, Pair: seal.PairOf(l)), log, "circle links").ToDictionary(l => l.Id, l => l.Pair);
 
     /// <summary>The handle a pending invitation was sent to; "" when it does not open (changed on disk), so that she can still withdraw it.</summary>
-    public string InvitedHandleOf(CircleLink link) => SealedRows.OpenEach([link], seal.InvitedHandleOf, log, "invited handles").SingleOrDefault("");
+    public string InvitedHandleOf(CircleLink link) => SealedRows.OpenOne(link, seal.InvitedHandleOf, "", log, "invited handles");
 
     /// <summary>The members who accepted a place in her circle.</summary>
     public async Task<List<Guid>> CircleOfAsync(Guid owner, CancellationToken ct) =>
@@ -87,7 +87,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
         }
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m)
-            ? SealedRows.OpenEach([m], accounts.HandleOf, log, "handles").SingleOrDefault("")
+            ? SealedRows.OpenOne(m, accounts.HandleOf, "", log, "handles")
             : "");
     }
 

@@ -29,4 +29,8 @@ public static class SealedRows
         if (unopened > 0) log.LogError("{Count} {What} could not be opened and were left out", unopened, what);
         return views;
     }
+
+    /// <summary>One row's field where the rest of the row is still of use: <paramref name="blank"/> when it does not open (counted in the log).</summary>
+    public static TView OpenOne<TRow, TView>(TRow row, Func<TRow, TView> open, TView blank, ILogger log, string what) =>
+        OpenEach([row], open, log, what) is [var view] ? view : blank;
 }

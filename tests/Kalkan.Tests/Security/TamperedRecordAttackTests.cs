@@ -22,24 +22,46 @@ namespace Kalkan.Tests.Security;
 public class TamperedRecordAttackTests
 {
     [Theory, Stores]
-    public async Task A_member_changed_on_disk_leaves_the_others_listed_and_revocable(Store kind)
+    public async Task A_member_changed_on_disk_stays_listed_and_revocable_and_so_do_the_others(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
         var (defender, _) = await kalkan.MemberAsync("defender");
         var (seized, seizedId) = await kalkan.MemberAsync();
         var (_, changedName) = await kalkan.MemberAsync();
-        var (_, changedDuress) = await kalkan.MemberAsync();
+        var (changedState, changedStateId) = await kalkan.MemberAsync();
         await kalkan.ChangeOnDiskAsync<Member>(changedName, "HandleSealed");
-        await kalkan.ChangeOnDiskAsync<Member>(changedDuress, "DuressSealed"); // read for every member when the tree is drawn
+        await kalkan.ChangeOnDiskAsync<Member>(changedStateId, "DuressSealed"); // read for every member when the tree is drawn
 
         var listed = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/members")).EnumerateArray()
             .ToDictionary(m => m.GetProperty("id").GetGuid(), m => m.GetProperty("handle").GetString());
         Assert.Contains(seizedId, listed.Keys);
         Assert.Equal("", listed[changedName]); // listed without her name, so that she can still be cut off
-        Assert.DoesNotContain(changedDuress, listed.Keys);
+        Assert.Contains(changedStateId, listed.Keys);
 
-        Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/members/{seizedId}/revoke", new { branch = true })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await seized.GetAsync("/api/v1/alerts")).StatusCode);
+        foreach (var (client, id) in new[] { (seized, seizedId), (changedState, changedStateId) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/members/{id}/revoke", new { branch = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/alerts")).StatusCode);
+        }
+    }
+
+    [Theory, Stores]
+    public async Task A_branch_revoked_through_a_member_whose_inviter_changed_on_disk_says_how_many_it_could_not_place(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var admin = await kalkan.AdminAsync();
+        var (inviter, inviterId) = await kalkan.MemberAsync("defender");
+        var (invited, invitedId) = await InvitationTests.JoinAsync(kalkan, inviter, "member", "Invited");
+        await kalkan.ChangeOnDiskAsync<Member>(invitedId, "InvitedBySealed");
+
+        var revoke = await admin.PostAsJsonAsync($"/api/v1/members/{inviterId}/revoke", new { branch = true });
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        var answer = await revoke.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, answer.GetProperty("revoked").GetInt32());
+        Assert.Equal(1, answer.GetProperty("unplaced").GetInt32()); // the defender is told the branch may reach further
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/members/{invitedId}/revoke", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await invited.GetAsync("/api/v1/alerts")).StatusCode);
     }
 
     [Theory, Stores]

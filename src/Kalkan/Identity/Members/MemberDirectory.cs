@@ -3,13 +3,13 @@ using Kalkan.Identity.Sessions;
 namespace Kalkan.Identity.Members;
 
 public sealed record MemberView(Guid Id, string Handle, string Role, Guid? InvitedBy, DateTimeOffset CreatedAt, bool Revoked);
-public sealed record RevokeResponse(int Revoked);
+/// <param name="Unplaced">For a branch: members whose place in the tree could not be read (a field changed on disk), so the branch may reach further than was revoked.</param>
+public sealed record RevokeResponse(int Revoked, int Unplaced = 0);
 
 /// <summary>
 /// The defenders' view of the network: who is in it (by handle), who invited whom, and cutting people off. Shared by the API
-/// and the members page. A member row changed on disk (it no longer opens) is left out and counted in the log
-/// (<see cref="SealedRows"/>), or listed without her handle when only that does not open: one such row must not keep a
-/// defender from seeing the others or from cutting someone off.
+/// and the members page. A member's sealed field changed on disk (it no longer opens) is counted in the log and left
+/// blank (<see cref="SealedRows"/>): she is still listed and can still be cut off, and the others with her.
 /// </summary>
 public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invitations invitations, SessionStore sessions, Audit.AuditChain audit, TimeProvider clock,
     ILogger<MemberDirectory> log)
@@ -18,25 +18,20 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
     public const string SelfTitle = "You cannot revoke yourself.";
     public const string AdminOnlyTitle = "Only an admin can revoke an admin.";
 
-    public async Task<List<MemberView>> ListAsync(CancellationToken ct)
-    {
-        var rows = await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        // Decoys are told apart only inside the seal.
-        // One whose handle alone does not open is listed without it, so that she can still be cut off from this list.
-        var opened = SealedRows.OpenEach(rows, m => accounts.DuressOf(m).IsDecoy ? null
-            : new MemberView(m.Id, SealedRows.OpenEach([m], accounts.HandleOf, log, "handles").SingleOrDefault(""), m.Role, accounts.InviterOf(m.Id, m.InvitedBySealed), m.CreatedAt, m.RevokedAt is not null), log, "members");
-        return [.. opened.OfType<MemberView>()];
-    }
+    public async Task<List<MemberView>> ListAsync(CancellationToken ct) =>
+        [.. OpenAll(await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct)).Where(m => !m.IsDecoy)
+            .Select(m => new MemberView(m.Row.Id, SealedRows.OpenOne(m.Row, accounts.HandleOf, "", log, "handles"), m.Row.Role, m.InvitedBy, m.Row.CreatedAt,
+                m.Row.RevokedAt is not null))];
 
-    /// <returns>200 with how many were revoked; 404 for no such member; 409 for herself; 403 when someone not an admin would revoke an admin.</returns>
+    /// <returns>200 with how many were revoked (and, for a branch, how many members could not be placed in the tree); 404 for no such member; 409 for herself; 403 when someone not an admin would revoke an admin.</returns>
     public async Task<Outcome<RevokeResponse>> RevokeAsync(Guid id, bool branch, Guid by, bool byAdmin, CancellationToken ct)
     {
-        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter. A row that does
-        // not open cannot be placed in it: it is left out (and counted in the log), and those she invited are not reached
-        // through her; each of them can still be revoked on her own.
-        var tree = SealedRows.OpenEach(await db.Members.AsNoTracking().ToListAsync(ct), m => (Row: m, State: accounts.DuressOf(m),
-                InvitedBy: accounts.InviterOf(m.Id, m.InvitedBySealed)), log, "members of the invitation tree")
-            .Where(m => !m.State.IsDecoy).Select(m => new { m.Row.Id, m.InvitedBy, m.Row.Role, m.State.DecoyId }).ToList();
+        // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter.
+        var members = OpenAll(await db.Members.AsNoTracking().ToListAsync(ct));
+        var decoyOf = members.Where(m => m.IsDecoy).GroupBy(m => m.State!.Other ?? Guid.Empty).ToDictionary(g => g.Key, g => g.First().Row.Id);
+        var tree = members.Where(m => !m.IsDecoy)
+            // Her decoy, from her own state, or from the decoy's when hers does not open.
+            .Select(m => new { m.Row.Id, m.InvitedBy, m.Row.Role, DecoyId = m.State?.DecoyId ?? (decoyOf.TryGetValue(m.Row.Id, out var d) ? d : (Guid?)null) }).ToList();
         var target = tree.SingleOrDefault(m => m.Id == id);
         if (target is null) return Outcome<RevokeResponse>.Refused(StatusCodes.Status404NotFound, NoSuchMember);
         if (id == by) return Outcome<RevokeResponse>.Conflict(SelfTitle);
@@ -63,6 +58,24 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
         // Her unused invitation codes die with her: nobody joins on the word of someone cut off.
         await invitations.EndCodesOfAsync(chosen, ct);
         foreach (var member in chosen) await audit.RecordAsync(Audit.AuditActions.MemberRevoked, member, ct);
-        return Outcome<RevokeResponse>.Done(new RevokeResponse(revoked));
+        // A member whose inviter does not open is not reached through it: the defender is told how many could not be placed.
+        return Outcome<RevokeResponse>.Done(new RevokeResponse(revoked, branch ? members.Count(m => !m.Placed && !m.IsDecoy) : 0));
+    }
+
+    /// <summary>A member with her sealed duress state and inviter, each opened on its own (null when it does not open, counted in the log).</summary>
+    sealed record OpenedMember(Member Row, DuressState? State, Guid? InvitedBy, bool Placed)
+    {
+        public bool IsDecoy => State?.IsDecoy == true;
+    }
+
+    /// <summary>
+    /// Decoys are told apart only inside the seal. One whose duress state does not open (changed on disk) cannot be
+    /// told apart, and is listed and revocable as a member: hiding her would leave a member nobody can cut off.
+    /// </summary>
+    List<OpenedMember> OpenAll(List<Member> rows)
+    {
+        var states = SealedRows.OpenEach(rows, m => (m.Id, State: accounts.DuressOf(m)), log, "duress states").ToDictionary(m => m.Id, m => m.State);
+        var inviters = SealedRows.OpenEach(rows, m => (m.Id, By: accounts.InviterOf(m.Id, m.InvitedBySealed)), log, "inviters").ToDictionary(m => m.Id, m => m.By);
+        return [.. rows.Select(m => new OpenedMember(m, states.GetValueOrDefault(m.Id), inviters.GetValueOrDefault(m.Id), inviters.ContainsKey(m.Id)))];
     }
 }
