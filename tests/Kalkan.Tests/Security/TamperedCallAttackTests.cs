@@ -91,4 +91,30 @@ public class TamperedCallAttackTests
         Assert.Equal("Cholpon", Assert.Single(circle, m => m.Key != link).Value);
         Assert.Equal(HttpStatusCode.Created, (await aizada.PostAsJsonAsync("/api/v1/circle/members", new { handle = "Erkin" })).StatusCode);
     }
+
+    [Theory, Stores]
+    public async Task A_duress_warning_changed_on_disk_leaves_the_other_warnings_and_the_open_calls_on_the_defenders_page(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        await using var stream = await EventStreamClient.OpenAsync(defender);
+        var warnings = new List<Guid>();
+        foreach (var handle in new[] { "Aizada", "Cholpon" })
+        {
+            await kalkan.MemberWithDuressAsync(handle: handle);
+            await kalkan.Api().SignInAsync(handle, Scenario.DuressPassphrase);
+            warnings.Add((await stream.NextAsync("duress", TimeSpan.FromSeconds(5))).Data.GetProperty("id").GetGuid());
+        }
+        var (caller, _) = await kalkan.MemberAsync(handle: "Dinara");
+        await caller.RaiseSosAsync();
+        await kalkan.ChangeOnDiskAsync<Kalkan.Identity.Members.DuressCall>(warnings[0], "ReasonSealed");
+
+        var calls = await defender.GetAsync("/calls");
+
+        Assert.Equal(HttpStatusCode.OK, calls.StatusCode);
+        var page = await calls.Content.ReadAsStringAsync();
+        Assert.Contains("<h2>Possible duress · Cholpon", page);
+        Assert.DoesNotContain("Possible duress · Aizada", page);
+        Assert.Contains("Dinara", page);
+    }
 }
