@@ -76,7 +76,8 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         // Places are sealed, so the store cannot search by distance: the active alerts of this kind
         // (a handful at any time) are opened in memory, and the sphere decides.
         var candidates = await db.Set<Alert>().Where(a => a.Kind == request.Kind && a.ExpiresAt > now && a.Status != AlertStatus.Dismissed).ToListAsync(ct);
-        var nearest = SealedRows.OpenEach(candidates, a => (Alert: a, Place: places.Of(a)), log, "alerts to merge with")
+        // Each opened whole (place and note), so that a report is never merged into one that cannot be shown.
+        var nearest = SealedRows.OpenEach(candidates, a => (Alert: a, Place: View(a, null)), log, "alerts to merge with")
             .Select(x => (x.Alert, Meters: Geo.DistanceMeters(x.Place.Lat, x.Place.Lon, placeLat, placeLon)))
             .Where(x => x.Meters <= Options.MergeMeters).OrderBy(x => x.Meters).Select(x => x.Alert).FirstOrDefault();
         if (nearest is not null)
