@@ -65,6 +65,21 @@ public class TamperedRecordAttackTests
     }
 
     [Theory, Stores]
+    public async Task Another_members_inviter_changed_on_disk_does_not_keep_her_from_deleting_her_account(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (inviter, _) = await kalkan.MemberAsync("defender");
+        var (leaving, _) = await InvitationTests.JoinAsync(kalkan, inviter, "member", "Leaving");
+        var (_, otherId) = await InvitationTests.JoinAsync(kalkan, inviter, "member", "Staying");
+        await kalkan.ChangeOnDiskAsync<Member>(otherId, "InvitedBySealed");
+
+        var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { passphrase = InvitationTests.JoinPassphrase }) };
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leaving.SendAsync(delete)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await kalkan.Api().PostAsJsonAsync("/api/v1/session", new { handle = "Leaving", passphrase = InvitationTests.JoinPassphrase })).StatusCode);
+    }
+
+    [Theory, Stores]
     public async Task A_warning_changed_on_disk_leaves_the_others_on_members_phones(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
