@@ -2,7 +2,8 @@ namespace Kalkan.Alerts;
 
 /// <summary>
 /// Places the network named, sealed: every member reads them (to report at one); defenders add and remove them. Shared by
-/// the API and the pages. One changed on disk is left out of the list (<see cref="SealedRows"/>), so a defender can still remove it.
+/// the API and the pages. One changed on disk is left out of the list (<see cref="SealedRows"/>), so that the others are still
+/// listed and can be reported at; the one left out cannot be removed from the console (its id is shown nowhere).
 /// </summary>
 public sealed class LandmarkBook(KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock, ILogger<LandmarkBook> log)
 {

@@ -52,14 +52,23 @@ public class OptionsTests
         {
             // Some settings are read while the host is composed, the rest when it starts.
             app = Program.Build([.. args.OfType<string>()]);
-            await app.StartAsync();
         }
         catch (Exception refused)
         {
             return refused;
         }
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (Exception refused)
+            {
+                return refused;
+            }
+            await app.StopAsync();
+        }
         throw new Xunit.Sdk.XunitException($"Kalkan started with {key}={value}.");
     }
 
