@@ -245,6 +245,6 @@ public sealed class AlertDesk(KalkanDb db, FieldCipher cipher, SealState seal, I
         alert.LandmarkId is { } id ? (await LandmarkNamesAsync([id], ct)).GetValueOrDefault(id) : null;
 
     async Task<Dictionary<Guid, string>> LandmarkNamesAsync(List<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : SealedRows.OpenEach(await db.Set<Landmark>().AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct),
-            l => (l.Id, Name: NameOf(l)), log, "landmark names").ToDictionary(l => l.Id, l => l.Name);
+        ids.Count == 0 ? [] : SealedRows.OpenById(await db.Set<Landmark>().AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct),
+            l => l.Id, NameOf, log, "landmark names");
 }

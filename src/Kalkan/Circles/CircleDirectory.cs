@@ -43,7 +43,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
     /// still reaches the rest of her circle and the defenders, and a member whose link it was attends nothing through it.
     /// </summary>
     public Dictionary<Guid, (Guid Owner, Guid Member)> PairsOf(IEnumerable<CircleLink> links) =>
-        SealedRows.OpenEach(links, l => (l.Id, Pair: seal.PairOf(l)), log, "circle links").ToDictionary(l => l.Id, l => l.Pair);
+        SealedRows.OpenById(links, l => l.Id, seal.PairOf, log, "circle links");
 
     /// <summary>The handle a pending invitation was sent to; "" when it does not open (changed on disk), so that she can still withdraw it.</summary>
     public string InvitedHandleOf(CircleLink link) => SealedRows.OpenOne(link, seal.InvitedHandleOf, "", log, "invited handles");
@@ -71,8 +71,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
     {
         if (members.Count == 0) return [];
         var ids = members.Distinct().ToList();
-        return SealedRows.OpenEach(await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct), m => (m.Id, Handle: accounts.HandleOf(m)),
-            log, "handles").ToDictionary(m => m.Id, m => m.Handle);
+        return SealedRows.OpenById(await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct), m => m.Id, accounts.HandleOf, log, "handles");
     }
 
     /// <summary>Every accepted circle and every handle, read once: for announcing many alarms together.</summary>

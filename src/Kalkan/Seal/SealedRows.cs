@@ -30,6 +30,11 @@ public static class SealedRows
         return views;
     }
 
+    /// <summary>What each row opens to, by the row's key (its id): the rows that do not open are not in it.</summary>
+    public static Dictionary<TKey, TView> OpenById<TRow, TKey, TView>(IEnumerable<TRow> rows, Func<TRow, TKey> key, Func<TRow, TView> open, ILogger log, string what)
+        where TKey : notnull =>
+        OpenEach(rows, r => (Key: key(r), View: open(r)), log, what).ToDictionary(r => r.Key, r => r.View);
+
     /// <summary>One row's field where the rest of the row is still of use: <paramref name="blank"/> when it does not open (counted in the log).</summary>
     public static TView OpenOne<TRow, TView>(TRow row, Func<TRow, TView> open, TView blank, ILogger log, string what) =>
         OpenEach([row], open, log, what) is [var view] ? view : blank;

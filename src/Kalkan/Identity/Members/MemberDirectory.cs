@@ -74,8 +74,8 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
     /// </summary>
     List<OpenedMember> OpenAll(List<Member> rows)
     {
-        var states = SealedRows.OpenEach(rows, m => (m.Id, State: accounts.DuressOf(m)), log, "duress states").ToDictionary(m => m.Id, m => m.State);
-        var inviters = SealedRows.OpenEach(rows, m => (m.Id, By: accounts.InviterOf(m.Id, m.InvitedBySealed)), log, "inviters").ToDictionary(m => m.Id, m => m.By);
+        var states = SealedRows.OpenById(rows, m => m.Id, accounts.DuressOf, log, "duress states");
+        var inviters = SealedRows.OpenById(rows, m => m.Id, m => accounts.InviterOf(m.Id, m.InvitedBySealed), log, "inviters");
         return [.. rows.Select(m => new OpenedMember(m, states.GetValueOrDefault(m.Id), inviters.GetValueOrDefault(m.Id), inviters.ContainsKey(m.Id)))];
     }
 }
