@@ -13,7 +13,7 @@ public sealed record ProfileView(Guid Id, string Kind, string? Unit, string? Bad
 /// Perpetrator profiles for incidents, cases and warnings alike: creating one, finding the ones a
 /// badge or plate points to (through blind indexes, never plaintext), and the pattern of one.
 /// </summary>
-public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIndex blind, TimeProvider clock)
+public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIndex blind, TimeProvider clock, ILogger<PerpetratorProfiles> log)
 {
     public byte[]? BadgeIndexOf(string? badge) => IndexOf(PerpetratorProfile.BadgeColumn, badge);
     public byte[]? PlateIndexOf(string? plate) => IndexOf(PerpetratorProfile.PlateColumn, plate);
@@ -78,15 +78,20 @@ public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIn
     {
         var wanted = ids.Distinct().ToList();
         var rows = await db.Set<PerpetratorProfile>().AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
-        return rows.ToDictionary(p => p.Id, p => new ProfileDetails(p.Id, p.Kind, Open(p.UnitSealed, PerpetratorProfile.UnitColumn, p.Id),
-            Open(p.BadgeSealed, PerpetratorProfile.BadgeColumn, p.Id), Open(p.PlateSealed, PerpetratorProfile.PlateColumn, p.Id),
-            Open(p.DescriptionSealed, PerpetratorProfile.DescriptionColumn, p.Id), p.CreatedAt));
+        return rows.ToDictionary(p => p.Id, DetailsOf);
     }
 
+    ProfileDetails DetailsOf(PerpetratorProfile p) => new(p.Id, p.Kind, Open(p.UnitSealed, PerpetratorProfile.UnitColumn, p.Id),
+        Open(p.BadgeSealed, PerpetratorProfile.BadgeColumn, p.Id), Open(p.PlateSealed, PerpetratorProfile.PlateColumn, p.Id),
+        Open(p.DescriptionSealed, PerpetratorProfile.DescriptionColumn, p.Id), p.CreatedAt);
+
     /// <summary>The pattern of one profile over the current version of every incident that names it; null when there is no such profile.</summary>
-    public async Task<ProfileView?> ViewAsync(Guid id, CancellationToken ct)
+    public async Task<ProfileView?> ViewAsync(Guid id, CancellationToken ct) =>
+        (await DetailsAsync([id], ct)).GetValueOrDefault(id) is { } details ? await PatternAsync(details, ct) : null;
+
+    async Task<ProfileView> PatternAsync(ProfileDetails details, CancellationToken ct)
     {
-        if ((await DetailsAsync([id], ct)).GetValueOrDefault(id) is not { } details) return null;
+        var id = details.Id;
         var versions = await CurrentVersions().Where(v => v.Perpetrators.Any(p => p.ProfileId == id))
             .Select(v => new { v.IncidentId, v.OccurredOn, v.OccurredFrom, Victims = v.People.Where(p => p.Role == IncidentCodes.Victim).Select(p => p.PseudonymId).ToList() })
             .ToListAsync(ct);
@@ -100,9 +105,11 @@ public sealed class PerpetratorProfiles(KalkanDb db, FieldCipher cipher, BlindIn
     public async Task<List<ProfileView>> ListAsync(CancellationToken ct)
     {
         var ids = await CurrentVersions().SelectMany(v => v.Perpetrators.Select(p => p.ProfileId)).Distinct().ToListAsync(ct);
+        // One changed on disk (it no longer opens) is left out and counted in the log, not the whole list with it.
+        var profiles = SealedRows.OpenEach(await db.Set<PerpetratorProfile>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct), DetailsOf, log,
+            "perpetrator profiles");
         var views = new List<ProfileView>();
-        foreach (var id in ids)
-            if (await ViewAsync(id, ct) is { } view) views.Add(view);
+        foreach (var details in profiles) views.Add(await PatternAsync(details, ct));
         return [.. views.OrderByDescending(v => v.Incidents).ThenBy(v => v.FirstSeen)];
     }
 

@@ -230,6 +230,20 @@ public class TamperedRecordAttackTests
     }
 
     [Theory, Stores]
+    public async Task A_perpetrator_profile_changed_on_disk_leaves_the_others_listed(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        foreach (var (badge, plate) in new[] { ("KG 1001", "01 KG 001 AAA"), ("KG 2002", "01 KG 002 BBB") })
+            await defender.RecordIdAsync(IncidentSamples.Incident(badge: badge, plate: plate));
+        var profiles = await defender.ListedIdsAsync("/api/v1/perpetrators");
+        Assert.Equal(2, profiles.Count);
+        await kalkan.ChangeOnDiskAsync<Kalkan.Incidents.PerpetratorProfile>(profiles.First(), "BadgeSealed");
+
+        Assert.Equal(profiles.Skip(1).ToHashSet(), await defender.ListedIdsAsync("/api/v1/perpetrators"));
+    }
+
+    [Theory, Stores]
     public async Task A_safe_place_changed_on_disk_leaves_the_others_in_the_directory(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
