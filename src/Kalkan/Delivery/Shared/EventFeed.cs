@@ -79,12 +79,12 @@ public sealed class EventFeed(EventOutbox outbox, EventLog log, StreamHub hub, S
     {
         while (after < upTo)
         {
-            var events = await log.ReadAsync(connection, after, Page, ct);
-            var wanted = events.Count > 0 && events[^1].Id > upTo ? events.Where(e => e.Id <= upTo).ToList() : events;
-            if (wanted.Count == 0) return;
-            take(wanted);
-            after = wanted[^1].Id;
-            if (events.Count < Page) return;
+            var page = await log.ReadAsync(connection, after, Page, ct);
+            var wanted = page.Events.Count > 0 && page.Events[^1].Id > upTo ? page.Events.Where(e => e.Id <= upTo).ToList() : page.Events;
+            if (wanted.Count > 0) take(wanted);
+            // By the rows read, not the events that opened: a row left out is passed, not taken for the end of the table.
+            if (page.Rows < Page || page.LastRowId >= upTo) return;
+            after = page.LastRowId;
         }
     }
 

@@ -11,6 +11,12 @@ sealed record SharedEvent(long Id, string Name, string Json, Audience Audience);
 sealed record TableResume(bool Covered, long ReadUpTo, IReadOnlyList<SharedEvent> Events);
 
 /// <summary>
+/// One read of the table: the events that opened, and how many rows were read up to which id. A row changed on disk is
+/// left out of the events but not of the count, so that readers go on past it rather than taking a short page for the end.
+/// </summary>
+sealed record SharedPage(List<SharedEvent> Events, int Rows, long LastRowId);
+
+/// <summary>
 /// The shared table of stream events on PostgreSQL (docs/decisions/1600). A row is the event's id
 /// (from one sequence, taken under one advisory lock, so ids commit in order and a reader that
 /// asks for "after my last id" never skips one still in flight), when it was written, and the
@@ -74,10 +80,10 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), events, ct);
 
     /// <summary>Events after <paramref name="after"/> in id order, at most <paramref name="limit"/>.</summary>
-    internal Task<List<SharedEvent>> ReadAsync(NpgsqlConnection connection, long after, int limit, CancellationToken ct) =>
+    internal Task<SharedPage> ReadAsync(NpgsqlConnection connection, long after, int limit, CancellationToken ct) =>
         ReadAsync(connection, null, after, limit, ct);
 
-    async Task<List<SharedEvent>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long after, int limit, CancellationToken ct)
+    async Task<SharedPage> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long after, int limit, CancellationToken ct)
     {
         var rows = new List<(long Id, byte[] Sealed)>();
         await using var read = new NpgsqlCommand($"SELECT id, sealed FROM {Table} WHERE id > $1 ORDER BY id LIMIT $2", connection, transaction);
@@ -86,7 +92,7 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         await using (var reader = await read.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), (byte[])reader[1]));
         // One event changed on disk is left out (and counted): read whole, it stopped every stream on every instance for good.
-        return SealedRows.OpenEach(rows, r => Open(r.Id, r.Sealed), log, "shared events");
+        return new SharedPage(SealedRows.OpenEach(rows, r => Open(r.Id, r.Sealed), log, "shared events"), rows.Count, rows.Count > 0 ? rows[^1].Id : after);
     }
 
     /// <summary>What a phone that last heard <paramref name="after"/> missed, as far as the table still holds it.</summary>
@@ -96,9 +102,9 @@ public sealed class EventLog(IOptions<StoreOptions> store, FieldCipher cipher, T
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var oldest = await Scalar(connection, transaction, $"SELECT coalesce(min(id), 0) FROM {Table}", ct);
         var newest = await Scalar(connection, transaction, $"SELECT coalesce(max(id), 0) FROM {Table}", ct);
-        var events = await ReadAsync(connection, transaction, after, limit, ct);
-        var covered = after >= oldest - 1 && (events.Count < limit || events[^1].Id == newest);
-        return new TableResume(covered, events.Count == limit ? events[^1].Id : newest, events);
+        var page = await ReadAsync(connection, transaction, after, limit, ct);
+        var covered = after >= oldest - 1 && (page.Rows < limit || page.LastRowId == newest);
+        return new TableResume(covered, page.Rows == limit ? page.LastRowId : newest, page.Events);
     }
 
     internal Task<long> NewestAsync(NpgsqlConnection connection, CancellationToken ct) =>
