@@ -46,6 +46,38 @@ public class TamperedRecordAttackTests
     }
 
     [Theory, Stores]
+    public async Task A_decoy_stays_hidden_and_goes_with_her_when_one_of_their_duress_states_changed_on_disk(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (_, aizada) = await kalkan.MemberWithDuressAsync(handle: "Aizada");
+        var (_, cholpon) = await kalkan.MemberWithDuressAsync(handle: "Cholpon");
+        var decoys = await DecoysOfAsync(kalkan, aizada, cholpon);
+        await kalkan.ChangeOnDiskAsync<Member>(decoys[0], "DuressSealed"); // Aizada's decoy: her own state still names it
+        await kalkan.ChangeOnDiskAsync<Member>(cholpon, "DuressSealed"); // Cholpon herself: her decoy's state still names her
+
+        var listed = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/members")).EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(aizada, listed);
+        Assert.Contains(cholpon, listed);
+        Assert.DoesNotContain(decoys[0], listed);
+        Assert.DoesNotContain(decoys[1], listed);
+
+        Assert.Equal(HttpStatusCode.OK, (await defender.PostAsJsonAsync($"/api/v1/members/{cholpon}/revoke", new { })).StatusCode);
+        using var scope = kalkan.Services.CreateScope();
+        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<KalkanDb>().Members.AsNoTracking().SingleAsync(m => m.Id == decoys[1])).RevokedAt);
+    }
+
+    static async Task<List<Guid>> DecoysOfAsync(KalkanFactory kalkan, params Guid[] owners)
+    {
+        using var scope = kalkan.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalkanDb>();
+        var accounts = scope.ServiceProvider.GetRequiredService<MemberAccounts>();
+        var decoys = new List<Guid>();
+        foreach (var owner in owners) decoys.Add(accounts.DuressOf(await db.Members.AsNoTracking().SingleAsync(m => m.Id == owner)).DecoyId!.Value);
+        return decoys;
+    }
+
+    [Theory, Stores]
     public async Task A_branch_revoked_through_a_member_whose_inviter_changed_on_disk_says_how_many_it_could_not_place(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);

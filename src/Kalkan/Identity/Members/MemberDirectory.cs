@@ -28,7 +28,7 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
     {
         // The tree is sealed in the store; it is drawn here, in memory, from every member's sealed inviter.
         var members = OpenAll(await db.Members.AsNoTracking().ToListAsync(ct));
-        var decoyOf = members.Where(m => m.IsDecoy).GroupBy(m => m.State!.Other ?? Guid.Empty).ToDictionary(g => g.Key, g => g.First().Row.Id);
+        var decoyOf = members.Where(m => m.State is { IsDecoy: true }).GroupBy(m => m.State!.Other ?? Guid.Empty).ToDictionary(g => g.Key, g => g.First().Row.Id);
         var tree = members.Where(m => !m.IsDecoy)
             // Her decoy, from her own state, or from the decoy's when hers does not open.
             .Select(m => new { m.Row.Id, m.InvitedBy, m.Row.Role, DecoyId = m.State?.DecoyId ?? (decoyOf.TryGetValue(m.Row.Id, out var d) ? d : (Guid?)null) }).ToList();
@@ -59,23 +59,28 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
         await invitations.EndCodesOfAsync(chosen, ct);
         foreach (var member in chosen) await audit.RecordAsync(Audit.AuditActions.MemberRevoked, member, ct);
         // A member whose inviter does not open is not reached through it: the defender is told how many could not be placed.
-        return Outcome<RevokeResponse>.Done(new RevokeResponse(revoked, branch ? members.Count(m => !m.Placed && !m.IsDecoy) : 0));
+        var unplaced = branch ? members.Count(m => !m.Placed && !m.IsDecoy && m.Row.RevokedAt is null && !chosen.Contains(m.Row.Id)) : 0;
+        return Outcome<RevokeResponse>.Done(new RevokeResponse(revoked, unplaced));
     }
 
     /// <summary>A member with her sealed duress state and inviter, each opened on its own (null when it does not open, counted in the log).</summary>
-    sealed record OpenedMember(Member Row, DuressState? State, Guid? InvitedBy, bool Placed)
-    {
-        public bool IsDecoy => State?.IsDecoy == true;
-    }
+    sealed record OpenedMember(Member Row, DuressState? State, Guid? InvitedBy, bool Placed, bool IsDecoy);
 
     /// <summary>
-    /// Decoys are told apart only inside the seal. One whose duress state does not open (changed on disk) cannot be
-    /// told apart, and is listed and revocable as a member: hiding her would leave a member nobody can cut off.
+    /// Decoys are told apart only inside the seal: by their own duress state, or, when that does not open (changed on
+    /// disk), by their owner's, which names her decoy. A member whose state does not open and whom no owner claims is
+    /// listed and revocable as a member: hiding her would leave a member nobody can cut off. (A decoy whose state and
+    /// whose owner's state both do not open cannot be told apart, and is listed.)
     /// </summary>
     List<OpenedMember> OpenAll(List<Member> rows)
     {
         var states = SealedRows.OpenById(rows, m => m.Id, accounts.DuressOf, log, "duress states");
         var inviters = SealedRows.OpenById(rows, m => m.Id, m => accounts.InviterOf(m.Id, m.InvitedBySealed), log, "inviters");
-        return [.. rows.Select(m => new OpenedMember(m, states.GetValueOrDefault(m.Id), inviters.GetValueOrDefault(m.Id), inviters.ContainsKey(m.Id)))];
+        var claimed = states.Values.Where(s => !s.IsDecoy && s.DecoyId is not null).Select(s => s.DecoyId!.Value).ToHashSet();
+        return [.. rows.Select(m =>
+        {
+            var state = states.GetValueOrDefault(m.Id);
+            return new OpenedMember(m, state, inviters.GetValueOrDefault(m.Id), inviters.ContainsKey(m.Id), state?.IsDecoy ?? claimed.Contains(m.Id));
+        })];
     }
 }
