@@ -85,9 +85,7 @@ public sealed class CircleDirectory(KalkanDb db, CircleSeal seal, MemberAccounts
             list.Add(member);
         }
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
-        return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m)
-            ? SealedRows.OpenOne(m, accounts.HandleOf, "", log, "handles")
-            : "");
+        return new AlarmBook(circlesByOwner, id => members.TryGetValue(id, out var m) ? accounts.HandleOrBlank(m, log) : "");
     }
 
     public sealed class AlarmBook(Dictionary<Guid, List<Guid>> circles, Func<Guid, string> handleOf)

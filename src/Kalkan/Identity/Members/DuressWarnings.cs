@@ -50,7 +50,7 @@ public sealed class DuressWarnings(KalkanDb db, FieldCipher cipher, MemberAccoun
             Reason: cipher.DecryptString(c.ReasonSealed, Ref(c.Id, DuressCall.ReasonColumn))), log, "duress warnings");
         var owners = opened.Select(c => c.Owner).Distinct().ToList();
         var handles = (await db.Members.AsNoTracking().Where(m => owners.Contains(m.Id)).ToListAsync(ct))
-            .ToDictionary(m => m.Id, m => SealedRows.OpenOne(m, accounts.HandleOf, "", log, "handles"));
+            .ToDictionary(m => m.Id, m => accounts.HandleOrBlank(m, log));
         return [.. opened.Select(c => new DuressView(c.Call.Id, handles.GetValueOrDefault(c.Owner, ""), c.Reason, c.Call.CreatedAt))];
     }
 

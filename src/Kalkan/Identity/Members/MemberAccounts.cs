@@ -81,4 +81,7 @@ public sealed class MemberAccounts(KalkanDb db, FieldCipher cipher, BlindIndex b
         invitedBySealed is null ? null : new Guid(cipher.Decrypt(invitedBySealed, new FieldRef(Member.Table, InvitedByColumn, memberId)));
 
     public string HandleOf(Member member) => cipher.DecryptString(member.HandleSealed, new FieldRef(Member.Table, HandleColumn, member.Id));
+
+    /// <summary>Her handle where the rest of what is shown of her still counts: "" when it does not open (changed on disk), counted in <paramref name="log"/>.</summary>
+    public string HandleOrBlank(Member member, ILogger log) => SealedRows.OpenOne(member, HandleOf, "", log, "handles");
 }

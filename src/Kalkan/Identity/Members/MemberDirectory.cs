@@ -20,7 +20,7 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
 
     public async Task<List<MemberView>> ListAsync(CancellationToken ct) =>
         [.. OpenAll(await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct)).Where(m => !m.IsDecoy)
-            .Select(m => new MemberView(m.Row.Id, SealedRows.OpenOne(m.Row, accounts.HandleOf, "", log, "handles"), m.Row.Role, m.InvitedBy, m.Row.CreatedAt,
+            .Select(m => new MemberView(m.Row.Id, accounts.HandleOrBlank(m.Row, log), m.Row.Role, m.InvitedBy, m.Row.CreatedAt,
                 m.Row.RevokedAt is not null))];
 
     /// <returns>200 with how many were revoked (and, for a branch, how many members could not be placed in the tree); 404 for no such member; 409 for herself; 403 when someone not an admin would revoke an admin.</returns>
