@@ -97,6 +97,25 @@ public class TamperedRecordAttackTests
     }
 
     [Theory, Stores]
+    public async Task The_members_page_tells_the_defender_who_revoked_a_branch_that_it_may_reach_further_than_was_revoked(Store kind)
+    {
+        await using var kalkan = await KalkanFactory.StartAsync(kind);
+        await kalkan.MemberAsync("defender", handle: "Cholpon");
+        var page = await kalkan.SignedInBrowserAsync("Cholpon");
+        var (root, rootId) = await kalkan.MemberAsync("defender");
+        var (_, invitedId) = await InvitationTests.JoinAsync(kalkan, root, "member", "Invited");
+        await kalkan.ChangeOnDiskAsync<Member>(invitedId, "InvitedBySealed");
+
+        var revoked = await page.SubmitAsync("/members?handler=Revoke", new() { ["id"] = rootId.ToString(), ["branch"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        var html = await revoked.Content.ReadAsStringAsync();
+        Assert.Contains("Revoked: 1.", html);
+        Assert.Contains("Not revoked: 1 members whose inviter could not be read", html);
+        Assert.DoesNotContain("Not revoked:", await page.GetStringAsync("/members")); // said once, after the revocation
+    }
+
+    [Theory, Stores]
     public async Task Another_members_inviter_changed_on_disk_does_not_keep_her_from_deleting_her_account(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);

@@ -13,6 +13,8 @@ public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites
     public InviteResponse? Invitation { get; private set; }
     public string? InvitationQr { get; private set; }
     public string? InvitationUrl { get; private set; }
+    /// <summary>After a branch revocation: members whose inviter could not be read, so the branch may reach further than was revoked.</summary>
+    public int Unplaced { get; private set; }
 
     public ILookup<Guid?, MemberView> Children => Members.ToLookup(m => m.InvitedBy is { } p && Members.Any(x => x.Id == p) ? m.InvitedBy : (Guid?)null);
 
@@ -33,7 +35,11 @@ public sealed class DirectoryModel(MemberDirectory directory, InviteDesk invites
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool branch, CancellationToken ct)
     {
         var outcome = await directory.RevokeAsync(id, branch, User.MemberId(), User.IsInRole(Roles.Admin), ct);
-        if (outcome is { Ok: true, Value: { } revoked }) Done = revoked.Revoked.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (outcome is { Ok: true, Value: { } revoked })
+        {
+            Done = revoked.Revoked.ToString(CultureInfo.InvariantCulture);
+            Unplaced = revoked.Unplaced;
+        }
         return await ShowAsync(outcome, ct);
     }
 
