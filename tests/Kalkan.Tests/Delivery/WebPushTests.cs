@@ -10,7 +10,7 @@ namespace Kalkan.Tests.Delivery;
 /// <summary>An installed phone gets a push for a new alert: encrypted for it, signed with the network's VAPID key, saying nothing of the alert.</summary>
 public class WebPushTests
 {
-    internal sealed record Received(string? Authorization, string? Encoding, string? Ttl, byte[] Body);
+    internal sealed record Received(string? Authorization, string? Encoding, string? Ttl, byte[] Body, string Path = "");
 
     [Theory, Stores]
     public async Task A_new_alert_reaches_a_subscribed_phone_as_a_neutral_encrypted_push_signed_with_the_networks_key(Store kind)
@@ -134,6 +134,55 @@ public class WebPushTests
         Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
+    [Theory, Stores]
+    public async Task Events_that_come_together_reach_a_phone_as_one_push_not_one_each(Store kind)
+    {
+        // The push service holds its first answer, so that five more events for her wait in the queue behind it.
+        var inbox = Channel.CreateUnbounded<Received>();
+        using var holdFirst = new ManualResetEventSlim();
+        var answered = 0;
+        await using var service = await FakePushServiceAsync(inbox, () =>
+        {
+            if (Interlocked.Increment(ref answered) == 1) holdFirst.Wait(TimeSpan.FromSeconds(30));
+            return HttpStatusCode.Created;
+        });
+        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?> { ["Push:AllowLoopback"] = "true" });
+        var (aizada, aizadaId) = await kalkan.MemberAsync();
+        var (cholpon, cholponId) = await kalkan.MemberAsync();
+        await SubscribeAsync(aizada, service, "aizada");
+        await SubscribeAsync(cholpon, service, "cholpon");
+        var hub = kalkan.Services.GetRequiredService<Kalkan.Delivery.StreamHub>();
+        var toAizada = Kalkan.Delivery.Audience.Members([aizadaId]);
+
+        hub.Publish("test", new { n = 0 }, toAizada, push: true);
+        Assert.Equal("/push/aizada", (await ReadAsync(inbox)).Path);
+        for (var n = 1; n <= 5; n++) hub.Publish("test", new { n }, toAizada, push: true);
+        hub.Publish("test", new { n = 6 }, Kalkan.Delivery.Audience.Members([cholponId]), push: true);
+        holdFirst.Set();
+
+        // Rounds go one after another: had each event its own, Aizada's five would all come before Cholpon's.
+        var aizadaHeard = 1;
+        while ((await ReadAsync(inbox)).Path != "/push/cholpon") aizadaHeard++;
+        Assert.True(aizadaHeard <= 2, $"Aizada's phone got {aizadaHeard} pushes before the round that reached Cholpon");
+        if (aizadaHeard == 1) Assert.Equal("/push/aizada", (await ReadAsync(inbox)).Path); // in the same round as Cholpon's
+    }
+
+    /// <summary>Subscribes her phone at <c>/push/{name}</c> of the fake push service, with a browser's keys (new ones unless given).</summary>
+    internal static async Task SubscribeAsync(HttpClient phone, WebApplication service, string name, ECDiffieHellman? browser = null, byte[]? auth = null)
+    {
+        using var made = browser is null ? ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256) : null;
+        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
+        {
+            endpoint = service.Urls.Single() + "/push/" + name,
+            keys = new
+            {
+                p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser ?? made!)),
+                auth = WebEncoders.Base64UrlEncode(auth ?? RandomNumberGenerator.GetBytes(16)),
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+    }
+
     internal static async Task<Received> ReadAsync(Channel<Received> inbox)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -156,7 +205,7 @@ public class WebPushTests
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            inbox.Writer.TryWrite(new Received(request.Headers.Authorization, request.Headers.ContentEncoding, request.Headers["TTL"], body.ToArray()));
+            inbox.Writer.TryWrite(new Received(request.Headers.Authorization, request.Headers.ContentEncoding, request.Headers["TTL"], body.ToArray(), request.Path));
             return Results.StatusCode((int)answer());
         });
         await app.StartAsync();

@@ -71,8 +71,8 @@ public class EffectiveRoleTests
         var (without, _) = await kalkan.MemberAsync("defender");
         var (with, _) = await kalkan.MemberAsync("defender");
         await with.SetUpSecondFactorAsync();
-        await SubscribeAsync(without, service, "without");
-        await SubscribeAsync(with, service, "with");
+        await WebPushTests.SubscribeAsync(without, service, "without");
+        await WebPushTests.SubscribeAsync(with, service, "with");
         var (aizada, _) = await kalkan.MemberAsync();
 
         await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8746, lon = 74.5698 });
@@ -83,17 +83,6 @@ public class EffectiveRoleTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (seen.Count(h => h == "with") < 2 || !seen.Contains("without")) seen.Add(await hits.Reader.ReadAsync(timeout.Token));
         Assert.Equal(1, seen.Count(h => h == "without"));
-    }
-
-    static async Task SubscribeAsync(HttpClient phone, WebApplication service, string name)
-    {
-        using var browser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
-        {
-            endpoint = service.Urls.Single() + "/push/" + name,
-            keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)) },
-        });
-        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
     }
 
     /// <summary>A push service on loopback that notes which phone each push was for.</summary>

@@ -221,8 +221,8 @@ public class TamperedRecordAttackTests
         using var changedBrowser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         using var keptBrowser = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var keptAuth = RandomNumberGenerator.GetBytes(16);
-        await SubscribeAsync(changed, service, changedBrowser, RandomNumberGenerator.GetBytes(16));
-        await SubscribeAsync(kept, service, keptBrowser, keptAuth);
+        await WebPushTests.SubscribeAsync(changed, service, "changed", changedBrowser);
+        await WebPushTests.SubscribeAsync(kept, service, "kept", keptBrowser, keptAuth);
         Guid changedRow;
         using (var scope = kalkan.Services.CreateScope())
             changedRow = (await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<PushSubscription>().SingleAsync(s => s.MemberId == changedId)).Id;
@@ -232,16 +232,6 @@ public class TamperedRecordAttackTests
 
         var push = await WebPushTests.ReadAsync(inbox);
         Assert.Equal("Notes", JsonDocument.Parse(PushDecryption.Decrypt(push.Body, keptBrowser, keptAuth)).RootElement.GetProperty("title").GetString());
-    }
-
-    static async Task SubscribeAsync(HttpClient phone, Microsoft.AspNetCore.Builder.WebApplication service, ECDiffieHellman browser, byte[] auth)
-    {
-        var subscribed = await phone.PostAsJsonAsync("/api/v1/push/subscriptions", new
-        {
-            endpoint = service.Urls.Single() + "/push/" + Guid.NewGuid().ToString("N"),
-            keys = new { p256dh = WebEncoders.Base64UrlEncode(WebPushCrypto.PublicKey(browser)), auth = WebEncoders.Base64UrlEncode(auth) },
-        });
-        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
     }
 
     [PostgresFact] // several instances share their events through a table; on SQLite there is one instance and no table

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Kalkan.Delivery.Push;
 
 /// <summary>
-/// Sends each queued push to its audience's subscriptions: the neutral text, encrypted for each
+/// Sends the queued pushes to their audiences' subscriptions, all those waiting in one round: the neutral text, encrypted for each
 /// phone (RFC 8291), signed with the network's VAPID key (RFC 8292). A subscription its push
 /// service calls gone (404, 410) is deleted. Endpoints are never logged. A subscription changed on
 /// disk (it no longer opens) is left out and counted (<see cref="SealedRows"/>): every other phone still
@@ -18,9 +18,14 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var audience in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var first in queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (seal.Status != SealStatus.Ready) continue; // the keys are gone; so are the sessions that asked
+            // Whatever else waits goes in the same round: a phone hears once however many events came together
+            // (thousands of check-ins falling due, announced in batches), and the store is asked once.
+            var audiences = new HashSet<Audience> { first };
+            while (queue.Reader.TryRead(out var more)) audiences.Add(more);
+            var audience = audiences.Count == 1 ? first : Audience.AnyOf(audiences);
             try
             {
                 await SendAsync(audience, stoppingToken);
