@@ -109,15 +109,14 @@ sealed class RetaliationWarnings(RetaliationWatch watch, IServiceScopeFactory sc
         Dictionary<Guid, List<(Guid Id, DateTimeOffset CreatedAt)>> casesNaming, CancellationToken ct)
     {
         var keys = services.GetRequiredService<CaseKeys>();
-        // A case opened after what happened was not there to be retaliated against (it matters when catching up).
-        var watched = CaseWatchList.Watched(db, now).Where(c => c.CreatedAt <= signal.At);
         var found = new List<(Guid Case, string Reason, Guid Source)>();
         switch (signal)
         {
             case WatchSignal.Incident { Notice: var notice }:
-                // A correction of one of the case's own incidents is not news.
+                // A case opened after what happened was not there to be retaliated against (it matters when catching up),
+                // and a correction of one of the case's own incidents is not news.
                 var ownCases = db.Set<CaseIncident>().Where(i => i.IncidentId == notice.Incident).Select(i => i.CaseId);
-                var open = watched.Where(c => !ownCases.Contains(c.Id));
+                var open = CaseWatchList.Watched(db, now).Where(c => c.CreatedAt <= signal.At && !ownCases.Contains(c.Id));
                 // One query per index: a person or two, a perpetrator or two (byte arrays do not go into IN lists on every provider).
                 foreach (var index in notice.People.Distinct().Select(keys.WatchIndexOf))
                     foreach (var id in await open.Where(c => db.Set<CasePerson>().Any(p => p.CaseId == c.Id && p.WatchIndex == index)).Select(c => c.Id).ToListAsync(ct))

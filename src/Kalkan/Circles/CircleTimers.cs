@@ -53,48 +53,27 @@ sealed class CircleTimers(IServiceScopeFactory scopes, SealState seal, ClaimedEv
     }
 
     /// <summary>
-    /// Every check-in past due, claimed and read back in one statement (<see cref="MissedClaim"/>), then
-    /// announced <see cref="CirclesOptions.TimerBatch"/> at a time: when thousands fall due at once (a
-    /// restart after an outage, or a network's evening), circles and handles are read once for all of
-    /// them, and each batch goes to the streams as one buffer per stream. On SQLite (one instance) all
-    /// are claimed at once and the claim is committed before anything is announced; on PostgreSQL a
-    /// claim takes one batch and commits with its events. Observers hear of a missed check-in only once
-    /// its claim is committed.
+    /// Every check-in past due, claimed and read back <see cref="CirclesOptions.TimerBatch"/> at a time, earliest
+    /// due first (<see cref="MissedClaim"/>), each batch announced before the next is claimed: when thousands fall
+    /// due at once (a restart after an outage, a network's evening), the first are heard within milliseconds
+    /// instead of after the whole claim, circles and handles are read once for all of them, and each batch goes to
+    /// the streams as one buffer per stream. On SQLite (one instance) a batch's claim is committed when its
+    /// statement ends, before it is announced; on PostgreSQL it commits with its events. Observers hear of a
+    /// missed check-in only once its claim is committed.
     /// </summary>
     async Task AnnounceMissedAsync(KalkanDb db, CircleDirectory circles, DateTimeOffset now, CancellationToken ct)
     {
         var batch = options.Value.TimerBatch;
-        CircleDirectory.AlarmBook? book = null;
-        // One audience instance per owner, so the hub matches each circle once per stream.
-        var audiences = new Dictionary<Guid, Audience>();
+        var announcing = new MissedAnnouncement(circles, announcer, observers, log);
         while (true)
         {
             await using var claim = await BeginClaimAsync(db, ct);
-            var claimed = await MissedClaim.TakeAsync(db, now, claim is null ? null : batch, ct);
+            var claimed = await MissedClaim.TakeAsync(db, now, batch, shared: claim is not null, ct);
             if (claimed.Count == 0) return;
-            book ??= await circles.AlarmBookAsync(ct);
-            var missed = new List<(Guid Owner, Guid Checkin)>(claimed.Count);
-            foreach (var part in claimed.Chunk(batch))
-            {
-                // A row changed on disk does not hold the others back: it is left out and counted, never named.
-                var opened = SealedRows.OpenEach(part, checkin =>
-                {
-                    var owner = circles.Seal.OwnerOf(checkin);
-                    return (Owner: owner, checkin.Id, Payload: CallEvents.MissedPayload(checkin, book.HandleOf(owner), CallEvents.MissedReason, circles.Seal));
-                }, log, "missed check-ins (not announced)");
-                var events = new List<(object, Audience)>(opened.Count);
-                foreach (var (owner, id, payload) in opened)
-                {
-                    if (!audiences.TryGetValue(owner, out var audience)) audiences[owner] = audience = book.AudienceOf(owner);
-                    events.Add((payload, audience));
-                    missed.Add((owner, id));
-                }
-                await announcer.PublishAsync(db, CallEvents.Missed, events, push: true, ct);
-            }
+            var missed = await announcing.PublishAsync(db, claimed, ct);
             if (claim is not null) await claim.CommitAsync(ct);
-            foreach (var (owner, id) in missed)
-                foreach (var observer in observers) observer.CheckinMissed(owner, id);
-            if (claim is null || claimed.Count < batch) return;
+            announcing.Tell(missed);
+            if (claimed.Count < batch) return;
         }
     }
 

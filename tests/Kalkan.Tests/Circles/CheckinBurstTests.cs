@@ -48,13 +48,9 @@ public class CheckinBurstTests
     [Theory, Stores]
     public async Task Check_ins_due_at_once_in_several_full_claims_all_fire_once(Store kind)
     {
-        // Claims of 40 on PostgreSQL: 100 due make two full claims and a last one of 20 (a full claim once failed every tick).
+        // Claims of 40 (on both stores): 100 due make two full claims and a last one of 20 (a full claim once failed every tick).
         var clock = new ShiftedClock();
-        await using var kalkan = await KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
-        {
-            ["Circles:StartupGrace"] = "00:00:00",
-            ["Circles:TimerBatch"] = "40",
-        }, clock: clock);
+        await using var kalkan = await StartWithClaimsOfAsync(kind, 40, clock);
         var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
         var due = clock.GetUtcNow().AddHours(1);
         var created = new HashSet<string>();
@@ -64,12 +60,45 @@ public class CheckinBurstTests
         await using var circleStream = await EventStreamClient.OpenAsync(cholpon);
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
-        var heard = new List<string>();
-        for (var i = 0; i < created.Count; i++)
-            heard.Add((await circleStream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30))).Data.GetProperty("id").GetString()!);
+        var heard = await HearMissedAsync(circleStream, created.Count);
         Assert.Equal(created, heard.ToHashSet());
         Assert.Equal(created.Count, heard.Count);
         Assert.Empty((await aizada.GetFromJsonAsync<JsonElement>("/api/v1/checkins")).EnumerateArray());
+    }
+
+    [Theory, Stores]
+    public async Task Check_ins_claimed_in_several_batches_reach_her_circle_in_the_order_they_fell_due(Store kind)
+    {
+        // Claims of 10 on both stores: 35 check-ins, due a minute apart and set in another order, all past due at one tick.
+        var clock = new ShiftedClock();
+        await using var kalkan = await StartWithClaimsOfAsync(kind, 10, clock);
+        var (aizada, cholpon) = await CircleTests.CircleAsync(kalkan);
+        var first = clock.GetUtcNow().AddHours(1);
+        var byDueTime = new SortedDictionary<int, string>();
+        foreach (var minute in Enumerable.Range(0, 35).OrderBy(m => (m * 17) % 35))
+            byDueTime[minute] = (await (await aizada.PostAsJsonAsync("/api/v1/checkins", new { dueAt = first.AddMinutes(minute) }))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using var circleStream = await EventStreamClient.OpenAsync(cholpon);
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(byDueTime.Values, await HearMissedAsync(circleStream, byDueTime.Count));
+    }
+
+    /// <summary>Timers that start at once and claim <paramref name="batch"/> check-ins at a time, on a clock the test moves.</summary>
+    static Task<KalkanFactory> StartWithClaimsOfAsync(Store kind, int batch, ShiftedClock clock) =>
+        KalkanFactory.StartAsync(kind, settings: new Dictionary<string, string?>
+        {
+            ["Circles:StartupGrace"] = "00:00:00",
+            ["Circles:TimerBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, clock: clock);
+
+    /// <summary>The ids of the next <paramref name="count"/> missed check-ins the stream hears, in the order heard.</summary>
+    static async Task<List<string>> HearMissedAsync(EventStreamClient stream, int count)
+    {
+        var heard = new List<string>();
+        for (var i = 0; i < count; i++)
+            heard.Add((await stream.NextAsync("checkin-missed", TimeSpan.FromSeconds(30))).Data.GetProperty("id").GetString()!);
+        return heard;
     }
 
     [Theory, Stores]
