@@ -20,7 +20,7 @@ public sealed class CirclesOptions
     /// <summary>How often due timers are looked for.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>How many missed check-ins go to the streams together, and on PostgreSQL how many one claim takes (one transaction, its events in one insert).</summary>
+    /// <summary>How many missed check-ins one claim takes and the streams get together (on PostgreSQL one transaction, its events in one insert).</summary>
     [Range(1, 100_000)]
     public int TimerBatch { get; set; } = 2000;
     /// <summary>After a start, phones get this long to reconnect their streams before timers that fell due meanwhile fire.</summary>

@@ -6,7 +6,7 @@ namespace Kalkan.Circles;
 /// <summary>
 /// One timer round's announcing of missed check-ins, batch by batch: each check-in opened, made into
 /// the event her circle and the defenders hear, and published; then the observers told. The circles
-/// and handles are read once for the round (<see cref="ReadyAsync"/>), and each owner's audience is made
+/// and handles are read once for the round (at its first batch), and each owner's audience is made
 /// once, so the hub matches each circle once per stream. Batches are announced one after another.
 /// </summary>
 sealed class MissedAnnouncement(CircleDirectory circles, ClaimedEvents announcer, IEnumerable<IAlarmObserver> observers, ILogger log)

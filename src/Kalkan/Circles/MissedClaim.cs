@@ -23,7 +23,8 @@ static class MissedClaim
             var (id, state, dueAt) = (Column(nameof(Checkin.Id)), Column(nameof(Checkin.State)), Column(nameof(Checkin.DueAt)));
             var due = $"{state} = @pending AND {dueAt} <= @now";
             // Shared (PostgreSQL, several instances): rows another instance is claiming are skipped. SQLite (one
-            // instance) finds them by rowid, its table's own key, a third faster than through the id's index.
+            // instance) finds them by rowid, its table's own key: in a scratch test outside the app (Python's sqlite3,
+            // 100,000 rows of the same shape) a third faster than through the id's index (decision 1640).
             var which = shared
                 ? $"{id} IN (SELECT {id} FROM {Checkin.Table} WHERE {due} ORDER BY {dueAt} LIMIT {limit} FOR UPDATE SKIP LOCKED)"
                 : $"rowid IN (SELECT rowid FROM {Checkin.Table} WHERE {due} ORDER BY {dueAt} LIMIT {limit})";

@@ -15,8 +15,15 @@ public abstract record Audience
 
     public abstract bool Includes(Guid memberId, string role);
 
-    /// <summary>Whoever is in any of these audiences (the audiences of a batch of events).</summary>
-    public static Audience AnyOf(IEnumerable<Audience> audiences) => new AnyAudience([.. audiences]);
+    /// <summary>
+    /// Whoever is in any of these audiences (the audiences of a batch of events, the pushes waiting together): one
+    /// flat list without repeats, however many merges it went through, and a lone audience as itself.
+    /// </summary>
+    public static Audience AnyOf(IEnumerable<Audience> audiences)
+    {
+        var flat = audiences.SelectMany(a => a is AnyAudience any ? any.Audiences : [a]).Distinct().ToArray();
+        return flat.Length == 1 ? flat[0] : new AnyAudience(flat);
+    }
 
     /// <summary>Whoever is in either audience (a circle and the defenders, say).</summary>
     public Audience Or(Audience other) => new EitherAudience(this, other);

@@ -113,7 +113,7 @@ public sealed class StreamHub : IDisposable
                 if (batch.For(audiences, connection) is { } buffer && !connection.TryWrite(buffer))
                     connection.Close();
         }
-        if (push) this.push.Enqueue(audiences.Count == 1 ? audiences[0] : Audience.AnyOf(audiences));
+        if (push) this.push.Enqueue(Audience.AnyOf(audiences));
     }
 
     /// <summary>The payload as the frame carries it (for events written to the shared table in a transaction).</summary>

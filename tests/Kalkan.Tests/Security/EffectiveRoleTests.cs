@@ -76,11 +76,13 @@ public class EffectiveRoleTests
         var (aizada, _) = await kalkan.MemberAsync();
 
         await aizada.PostAsJsonAsync("/api/v1/sos", new { lat = 42.8746, lon = 74.5698 });
-        await aizada.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.87, lon = 74.59 }); // everyone's: a second round
-
-        // Rounds go one after another: once her phone has the alert's push, the SOS round is over.
         var seen = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!seen.Contains("with")) seen.Add(await hits.Reader.ReadAsync(timeout.Token));
+        // Only once the SOS round has reached her: pushes waiting together go out in one round, and this must be a second.
+        await aizada.PostAsJsonAsync("/api/v1/alerts", new { kind = "raid", lat = 42.87, lon = 74.59 }); // everyone's
+
+        // Rounds go one after another: once her phone has the alert's push, the SOS round is over.
         while (seen.Count(h => h == "with") < 2 || !seen.Contains("without")) seen.Add(await hits.Reader.ReadAsync(timeout.Token));
         Assert.Equal(1, seen.Count(h => h == "without"));
     }

@@ -21,11 +21,11 @@ sealed class PushSender(PushQueue queue, IServiceScopeFactory scopes, IHttpClien
         await foreach (var first in queue.Reader.ReadAllAsync(stoppingToken))
         {
             if (seal.Status != SealStatus.Ready) continue; // the keys are gone; so are the sessions that asked
-            // Whatever else waits goes in the same round: a phone hears once however many events came together
-            // (thousands of check-ins falling due, announced in batches), and the store is asked once.
-            var audiences = new HashSet<Audience> { first };
-            while (queue.Reader.TryRead(out var more)) audiences.Add(more);
-            var audience = audiences.Count == 1 ? first : Audience.AnyOf(audiences);
+            // Whatever else waits goes in the same round: a phone hears once for everything that came while the
+            // last round was being sent (a burst of missed check-ins, announced in batches), and the store is asked once.
+            var waiting = new List<Audience> { first };
+            while (queue.Reader.TryRead(out var more)) waiting.Add(more);
+            var audience = Audience.AnyOf(waiting);
             try
             {
                 await SendAsync(audience, stoppingToken);
