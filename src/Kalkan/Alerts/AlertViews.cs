@@ -28,4 +28,7 @@ public sealed record HistoryCell(double Lat, double Lon, string Kind, int HourOf
 
 public sealed record LandmarkView(Guid Id, string Name, double Lat, double Lon);
 
+/// <summary>A landmark as the console manages it: <paramref name="View"/> is null when it was changed on disk and does not open.</summary>
+public sealed record ManagedLandmark(Guid Id, LandmarkView? View);
+
 public sealed record LandmarkRequest(string? Name, double? Lat, double? Lon);

@@ -2,17 +2,22 @@ namespace Kalkan.Alerts;
 
 /// <summary>
 /// Places the network named, sealed: every member reads them (to report at one); defenders add and remove them. Shared by
-/// the API and the pages. One changed on disk is left out of the list (<see cref="SealedRows"/>), so that the others are still
-/// listed and can be reported at; the one left out cannot be removed from the console (its id is shown nowhere).
+/// the API and the pages. One changed on disk is left out of members' list (<see cref="SealedRows"/>), so that the others are
+/// still listed and can be reported at; the console shows it without its name or place, so that a defender can remove it.
 /// </summary>
 public sealed class LandmarkBook(KalkanDb db, FieldCipher cipher, SealedPlace places, TimeProvider clock, ILogger<LandmarkBook> log)
 {
     public const string NoSuchLandmark = "No such landmark.";
 
-    public async Task<List<LandmarkView>> ListAsync(CancellationToken ct)
+    /// <summary>The landmarks a member can report at, by name.</summary>
+    public async Task<List<LandmarkView>> ListAsync(CancellationToken ct) => [.. (await ManagedAsync(ct)).Select(l => l.View).OfType<LandmarkView>()];
+
+    /// <summary>Every landmark for the console, by name; one that does not open first, without its name or place.</summary>
+    public async Task<List<ManagedLandmark>> ManagedAsync(CancellationToken ct)
     {
         var rows = await db.Set<Landmark>().AsNoTracking().ToListAsync(ct);
-        return [.. SealedRows.OpenEach(rows, View, log, "landmarks").OrderBy(l => l.Name, StringComparer.CurrentCulture)];
+        return [.. rows.Select(l => new ManagedLandmark(l.Id, SealedRows.OpenOne(l, l => (LandmarkView?)View(l), null, log, "landmarks")))
+            .OrderBy(l => l.View is not null).ThenBy(l => l.View?.Name, StringComparer.CurrentCulture)];
     }
 
     public async Task<Outcome<LandmarkView>> AddAsync(LandmarkRequest request, CancellationToken ct)

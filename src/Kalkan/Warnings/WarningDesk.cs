@@ -10,8 +10,9 @@ public sealed record WarningView(Guid Id, string Kind, string Severity, string D
     DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>What defenders see: with the plate and phone as they were typed.</summary>
+/// <param name="Unreadable">Its sealed fields were changed on disk and do not open: listed with them blank, so a defender can withdraw it.</param>
 public sealed record WarningDetails(Guid Id, string Kind, string Severity, string Description, string District, string Month,
-    string? Plate, string? Phone, DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt, bool Current)
+    string? Plate, string? Phone, DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt, bool Current, bool Unreadable = false)
 {
     public WarningView ForMembers() => new(Id, Kind, Severity, Description, District, Month, PublishedAt, ExpiresAt);
 }
@@ -21,8 +22,9 @@ public sealed record WarningDetails(Guid Id, string Kind, string Severity, strin
 /// change is saved, then written to the audit chain, then published: `event: warning` to every
 /// stream and a push with the network's neutral text, never the plate or phone. Each change answers
 /// an <see cref="Outcome{T}"/> with the status decided here, which the API and the pages both map. A
-/// warning changed on disk (it no longer opens) is left out of the lists and counted in the log
-/// (<see cref="SealedRows"/>): one such row must not take every other warning off members' phones.
+/// warning changed on disk (it no longer opens) is counted in the log (<see cref="SealedRows"/>) and left out
+/// of members' list: one such row must not take every other warning off their phones. Defenders see it,
+/// marked unreadable with its sealed fields blank, so that they can withdraw it.
 /// </summary>
 public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blind, AuditChain audit, StreamHub hub,
     IncidentFacts incidents, IOptions<WarningOptions> options, TimeProvider clock, ILogger<WarningDesk> log)
@@ -46,7 +48,8 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var rows = await db.Set<Warning>().AsNoTracking().ToListAsync(ct);
-        return SealedRows.OpenEach(rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt), w => Details(w, now), log, Listed);
+        return [.. rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt)
+            .Select(w => SealedRows.OpenOne(w, w => Details(w, now), Unreadable(w, now), log, Listed))];
     }
 
     /// <summary>
@@ -128,6 +131,10 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     WarningDetails Details(Warning w, DateTimeOffset now) => new(w.Id, w.Kind, w.Severity,
         cipher.DecryptString(w.DescriptionSealed, new FieldRef(Warning.Table, Warning.DescriptionColumn, w.Id)), w.District, w.Month,
         Open(w.PlateSealed, Warning.PlateColumn, w.Id), Open(w.PhoneSealed, Warning.PhoneColumn, w.Id), w.PublishedAt, w.ExpiresAt, w.ExpiresAt > now);
+
+    /// <summary>What the store holds in the clear of a warning whose sealed fields do not open.</summary>
+    static WarningDetails Unreadable(Warning w, DateTimeOffset now) =>
+        new(w.Id, w.Kind, w.Severity, "", w.District, w.Month, null, null, w.PublishedAt, w.ExpiresAt, w.ExpiresAt > now, Unreadable: true);
 
     byte[] Seal(string value, string column, Guid id) => cipher.Encrypt(value, new FieldRef(Warning.Table, column, id));
 

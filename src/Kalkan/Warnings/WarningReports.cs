@@ -5,8 +5,9 @@ using Kalkan.Identity.Members;
 namespace Kalkan.Warnings;
 
 /// <summary>A member's report as the reviewing defender sees it.</summary>
+/// <param name="Unreadable">Its sealed fields were changed on disk and do not open: listed with them blank, so a defender can discard it.</param>
 public sealed record ReportView(Guid Id, string Kind, string Severity, string Description, string District, string Month,
-    string? Plate, string? Phone, DateTimeOffset SubmittedAt)
+    string? Plate, string? Phone, DateTimeOffset SubmittedAt, bool Unreadable = false)
 {
     public WarningRequest AsRequest() => new(Kind, Severity, Description, District, Month, Plate, Phone);
 }
@@ -15,7 +16,8 @@ public sealed record ReportView(Guid Id, string Kind, string Severity, string De
 /// Members' reports for review: sealed like a warning, without blind indexes (nothing checks
 /// against an unreviewed report) and without who sent it. Defenders hear of a new one on their
 /// streams; they publish it (<see cref="WarningDesk.PublishAsync"/>) or discard it. One changed on
-/// disk is left out of the queue (<see cref="SealedRows"/>), so the others can still be reviewed.
+/// disk does not hold up the queue (<see cref="SealedRows"/>): it is listed marked unreadable, with its
+/// sealed fields blank, so that it can be discarded.
 /// </summary>
 public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hub, ReportsPerMember limiter, IOptions<WarningOptions> options, TimeProvider clock,
     ILogger<WarningReports> log)
@@ -43,7 +45,8 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
     }
 
     public async Task<List<ReportView>> PendingAsync(CancellationToken ct) =>
-        SealedRows.OpenEach(await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct), View, log, "warning reports");
+        [.. (await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct))
+            .Select(r => SealedRows.OpenOne(r, View, Unreadable(r), log, "warning reports"))];
 
     public async Task<ReportView?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<WarningReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } report ? View(report) : null;
@@ -55,6 +58,9 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
 
     ReportView View(WarningReport r) => new(r.Id, r.Kind, r.Severity, Open(r.DescriptionSealed, Warning.DescriptionColumn, r.Id)!, r.District, r.Month,
         Open(r.PlateSealed, Warning.PlateColumn, r.Id), Open(r.PhoneSealed, Warning.PhoneColumn, r.Id), r.SubmittedAt);
+
+    /// <summary>What the store holds in the clear of a report whose sealed fields do not open.</summary>
+    static ReportView Unreadable(WarningReport r) => new(r.Id, r.Kind, r.Severity, "", r.District, r.Month, null, null, r.SubmittedAt, Unreadable: true);
 
     byte[] Seal(string value, string column, Guid id) => cipher.Encrypt(value, new FieldRef(WarningReport.Table, column, id));
 

@@ -68,10 +68,10 @@ public class TamperedAlertAttackTests
     }
 
     [Theory, Stores]
-    public async Task A_landmark_changed_on_disk_leaves_the_other_landmarks_and_its_alerts_listed(Store kind)
+    public async Task A_landmark_changed_on_disk_leaves_the_other_landmarks_and_its_alerts_listed_and_the_console_can_remove_it(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (defender, _) = await kalkan.MemberAsync("defender");
+        var (defender, _) = await kalkan.MemberAsync("defender", handle: "Cholpon");
         var landmarks = new List<Guid>();
         foreach (var name in new[] { "Osh bazaar", "Dordoi" })
         {
@@ -87,5 +87,16 @@ public class TamperedAlertAttackTests
         var listed = Assert.Single(map.EnumerateArray());
         Assert.Equal(alert, listed.GetProperty("id").GetGuid());
         Assert.True(!listed.TryGetProperty("landmark", out var shown) || shown.ValueKind == JsonValueKind.Null, $"named: {shown}");
+
+        // The console shows it without a name, so that a defender can take it out.
+        var console = await kalkan.SignedInBrowserAsync("Cholpon");
+        var page = await console.GetStringAsync("/console/alerts");
+        Assert.Contains("This landmark could not be opened: it was changed on disk.", page);
+        Assert.Contains("Dordoi", page);
+        var removed = await console.SubmitAsync("/console/alerts?handler=RemoveLandmark", new() { ["id"] = landmarks[0].ToString() });
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.DoesNotContain("This landmark could not be opened", await removed.Content.ReadAsStringAsync());
+        await using var scope = kalkan.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<KalkanDb>().Set<Landmark>().AnyAsync(l => l.Id == landmarks[0]));
     }
 }

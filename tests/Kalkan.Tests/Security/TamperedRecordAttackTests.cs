@@ -131,30 +131,56 @@ public class TamperedRecordAttackTests
     }
 
     [Theory, Stores]
-    public async Task A_warning_changed_on_disk_leaves_the_others_on_members_phones(Store kind)
+    public async Task A_warning_changed_on_disk_leaves_the_others_on_members_phones_and_defenders_can_withdraw_it(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
+        var (defender, _) = await kalkan.MemberAsync("defender", handle: "Cholpon");
+        var (member, _) = await kalkan.MemberAsync();
         var ids = new List<Guid>();
         foreach (var phone in new[] { "+996 555 000 001", "+996 555 000 002", "+996 555 000 003" })
             ids.Add(await defender.PublishAsync(WarningSamples.Warning(phone: phone)));
         await kalkan.ChangeOnDiskAsync<Warning>(ids[1], "DescriptionSealed");
 
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await member.ListedIdsAsync("/api/v1/warnings"));
+        // Defenders see it, marked, with nothing sealed shown, so that they can take it off the checks.
+        var all = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/all")).EnumerateArray().ToDictionary(w => w.GetProperty("id").GetGuid());
+        Assert.Equal(ids.ToHashSet(), all.Keys.ToHashSet());
+        Assert.True(all[ids[1]].GetProperty("unreadable").GetBoolean());
+        Assert.Equal("", all[ids[1]].GetProperty("description").GetString());
+        Assert.False(all[ids[0]].GetProperty("unreadable").GetBoolean());
+        var console = await (await kalkan.SignedInBrowserAsync("Cholpon")).GetStringAsync("/console/warnings");
+        Assert.Contains("This warning could not be opened: it was changed on disk.", console);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await defender.PostAsJsonAsync($"/api/v1/warnings/{ids[1]}/withdraw", new { })).StatusCode);
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await defender.ListedIdsAsync("/api/v1/warnings/all"));
+        var check = await member.PostAsJsonAsync("/api/v1/warnings/check", new { phone = "+996 555 000 002" });
+        Assert.Empty((await check.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches").EnumerateArray());
     }
 
     [Theory, Stores]
-    public async Task A_members_report_changed_on_disk_leaves_the_others_in_the_defenders_review_queue(Store kind)
+    public async Task A_members_report_changed_on_disk_leaves_the_others_in_the_defenders_review_queue_and_can_be_discarded(Store kind)
     {
         await using var kalkan = await KalkanFactory.StartAsync(kind);
-        var (defender, member) = await WarningSamples.DefenderAndMemberAsync(kalkan);
+        var (defender, _) = await kalkan.MemberAsync("defender", handle: "Cholpon");
+        var (member, _) = await kalkan.MemberAsync();
         foreach (var description in new[] { "He followed her home", "He took her phone" })
             Assert.Equal(HttpStatusCode.Accepted, (await member.PostAsJsonAsync("/api/v1/warnings/reports", WarningSamples.Warning(description: description))).StatusCode);
-        var reports = await defender.ListedIdsAsync("/api/v1/warnings/reports");
-        await kalkan.ChangeOnDiskAsync<WarningReport>(reports.First(), "DescriptionSealed");
+        var byDescription = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/reports")).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("description").GetString()!, r => r.GetProperty("id").GetGuid());
+        Guid[] reports = [byDescription["He followed her home"], byDescription["He took her phone"]];
+        await kalkan.ChangeOnDiskAsync<WarningReport>(reports[0], "DescriptionSealed");
 
-        Assert.Equal(reports.Skip(1).ToHashSet(), await defender.ListedIdsAsync("/api/v1/warnings/reports"));
+        var queue = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/reports")).EnumerateArray().ToDictionary(r => r.GetProperty("id").GetGuid());
+        Assert.Equal(reports.ToHashSet(), queue.Keys.ToHashSet());
+        Assert.True(queue[reports[0]].GetProperty("unreadable").GetBoolean());
+        Assert.Equal("", queue[reports[0]].GetProperty("description").GetString());
+        Assert.Equal("He took her phone", queue[reports[1]].GetProperty("description").GetString());
+        var console = await kalkan.SignedInBrowserAsync("Cholpon");
+        Assert.Contains("This report could not be opened: it was changed on disk. Discard it.", await console.GetStringAsync("/console/warnings"));
+
+        var discarded = await console.SubmitAsync("/console/warnings?handler=Discard", new() { ["id"] = reports[0].ToString() });
+        Assert.Equal(HttpStatusCode.OK, discarded.StatusCode);
+        Assert.Equal(new HashSet<Guid> { reports[1] }, await defender.ListedIdsAsync("/api/v1/warnings/reports"));
     }
 
     [Theory, Stores]

@@ -12,7 +12,7 @@ namespace Kalkan.Alerts.Pages;
 public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOptions<MapOptions> map, DuressWarnings duress) : OutcomePage
 {
     public List<AlertView> Alerts { get; private set; } = [];
-    public List<LandmarkView> Landmarks { get; private set; } = [];
+    public List<ManagedLandmark> Landmarks { get; private set; } = [];
     public List<HistoryCell> History { get; private set; } = [];
     public List<DuressWarnings.DuressView> Duress { get; private set; } = [];
     public MapOptions Map => map.Value;
@@ -43,7 +43,7 @@ public sealed class ConsoleModel(AlertDesk desk, LandmarkBook landmarks, IOption
     async Task LoadAsync(CancellationToken ct)
     {
         Alerts = await desk.ActiveAsync(User.MemberId(), true, ct);
-        Landmarks = await landmarks.ListAsync(ct);
+        Landmarks = await landmarks.ManagedAsync(ct);
         History = (await desk.HistoryAsync(null, ct)).Value ?? [];
         Duress = await duress.OpenAsync(User.Role(), ct);
     }
