@@ -16,7 +16,7 @@ public sealed class LandmarkBook(KalkanDb db, FieldCipher cipher, SealedPlace pl
     public async Task<List<ManagedLandmark>> ManagedAsync(CancellationToken ct)
     {
         var rows = await db.Set<Landmark>().AsNoTracking().ToListAsync(ct);
-        return [.. rows.Select(l => new ManagedLandmark(l.Id, SealedRows.OpenOne(l, l => (LandmarkView?)View(l), null, log, "landmarks")))
+        return [.. SealedRows.OpenEachOrBlank(rows, l => new ManagedLandmark(l.Id, View(l)), l => new ManagedLandmark(l.Id, null), log, "landmarks")
             .OrderBy(l => l.View is not null).ThenBy(l => l.View?.Name, StringComparer.CurrentCulture)];
     }
 

@@ -17,7 +17,8 @@ public abstract record Audience
 
     /// <summary>
     /// Whoever is in any of these audiences (the audiences of a batch of events, the pushes waiting together): one
-    /// flat list without repeats, however many merges it went through, and a lone audience as itself.
+    /// flat list however many merges it went through, each audience instance once (equal ones built apart stay
+    /// two: they compare their member and role sets by reference), and a lone audience as itself.
     /// </summary>
     public static Audience AnyOf(IEnumerable<Audience> audiences)
     {

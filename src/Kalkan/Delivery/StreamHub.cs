@@ -89,7 +89,7 @@ public sealed class StreamHub : IDisposable
         if (outbox.Shared)
         {
             outbox.Enqueue([.. events.Select(e => new OutgoingEvent(eventName, JsonSerializer.Serialize(e.Payload, Json), e.Audience))]);
-            if (push) this.push.Enqueue(Audience.AnyOf(events.Select(e => e.Audience).Distinct()));
+            if (push) this.push.Enqueue(Audience.AnyOf(events.Select(e => e.Audience)));
             return;
         }
         // The same audience instance for many events (one member's circle) is matched once per stream.

@@ -11,7 +11,26 @@ namespace Kalkan.Seal;
 /// </summary>
 public static class SealedRows
 {
-    public static List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, ILogger log, string what)
+    public static List<TView> OpenEach<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, ILogger log, string what) =>
+        Open(rows, open, null, log, what);
+
+    /// <summary>What each row opens to, by the row's key (its id): the rows that do not open are not in it.</summary>
+    public static Dictionary<TKey, TView> OpenById<TRow, TKey, TView>(IEnumerable<TRow> rows, Func<TRow, TKey> key, Func<TRow, TView> open, ILogger log, string what)
+        where TKey : notnull =>
+        OpenEach(rows, r => (Key: key(r), View: open(r)), log, what).ToDictionary(r => r.Key, r => r.View);
+
+    /// <summary>
+    /// A list someone manages from (a defenders' console): each row opened, and one that does not open shown as
+    /// <paramref name="blank"/> makes it (what the store holds in the clear), so that it can still be removed. Counted in the log.
+    /// </summary>
+    public static List<TView> OpenEachOrBlank<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, Func<TRow, TView> blank, ILogger log, string what) =>
+        Open(rows, open, blank, log, what);
+
+    /// <summary>One row's field where the rest of the row is still of use: <paramref name="blank"/> when it does not open (counted in the log).</summary>
+    public static TView OpenOne<TRow, TView>(TRow row, Func<TRow, TView> open, TView blank, ILogger log, string what) =>
+        Open([row], open, _ => blank, log, what)[0];
+
+    static List<TView> Open<TRow, TView>(IEnumerable<TRow> rows, Func<TRow, TView> open, Func<TRow, TView>? blank, ILogger log, string what)
     {
         var views = new List<TView>();
         var unopened = 0;
@@ -24,18 +43,10 @@ public static class SealedRows
             catch (CryptographicException)
             {
                 unopened++;
+                if (blank is not null) views.Add(blank(row));
             }
         }
-        if (unopened > 0) log.LogError("{Count} {What} could not be opened and were left out", unopened, what);
+        if (unopened > 0) log.LogError("{Count} {What} could not be opened and were {Done}", unopened, what, blank is null ? "left out" : "shown blank");
         return views;
     }
-
-    /// <summary>What each row opens to, by the row's key (its id): the rows that do not open are not in it.</summary>
-    public static Dictionary<TKey, TView> OpenById<TRow, TKey, TView>(IEnumerable<TRow> rows, Func<TRow, TKey> key, Func<TRow, TView> open, ILogger log, string what)
-        where TKey : notnull =>
-        OpenEach(rows, r => (Key: key(r), View: open(r)), log, what).ToDictionary(r => r.Key, r => r.View);
-
-    /// <summary>One row's field where the rest of the row is still of use: <paramref name="blank"/> when it does not open (counted in the log).</summary>
-    public static TView OpenOne<TRow, TView>(TRow row, Func<TRow, TView> open, TView blank, ILogger log, string what) =>
-        OpenEach([row], open, log, what) is [var view] ? view : blank;
 }

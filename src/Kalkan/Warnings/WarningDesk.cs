@@ -33,6 +33,7 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     public const string WarningEvent = "warning", WithdrawnEvent = "warning-withdrawn";
     public const string NoConsent = "The victim's consent to advocacy is not recorded on this incident.";
     public const string NoSuchWarning = "No such warning or report.";
+    public const string Unopenable = "This warning could not be opened: it was changed on disk. Withdraw it, and publish it again if it is still needed.";
 
     WarningOptions Options => options.Value;
 
@@ -48,8 +49,8 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var rows = await db.Set<Warning>().AsNoTracking().ToListAsync(ct);
-        return [.. rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt)
-            .Select(w => SealedRows.OpenOne(w, w => Details(w, now), Unreadable(w, now), log, Listed))];
+        return SealedRows.OpenEachOrBlank(rows.OrderByDescending(w => w.ExpiresAt > now).ThenByDescending(w => w.PublishedAt),
+            w => Details(w, now), w => Unreadable(w, now), log, Listed);
     }
 
     /// <summary>
@@ -111,6 +112,10 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMonths(Options.ValidMonths);
+        // One that does not open is not given months more of matching checks that nobody can read.
+        if (await db.Set<Warning>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } stored
+            && SealedRows.OpenOne(stored, w => (WarningDetails?)Details(w, now), null, log, Listed) is null)
+            return Outcome<WarningDetails>.Conflict(Unopenable);
         if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteUpdateAsync(u => u.SetProperty(w => w.ExpiresAt, expires), ct) == 0)
             return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
         await audit.RecordAsync(WarningActions.Renewed, id, ct);

@@ -45,8 +45,7 @@ public sealed class WarningReports(KalkanDb db, FieldCipher cipher, StreamHub hu
     }
 
     public async Task<List<ReportView>> PendingAsync(CancellationToken ct) =>
-        [.. (await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct))
-            .Select(r => SealedRows.OpenOne(r, View, Unreadable(r), log, "warning reports"))];
+        SealedRows.OpenEachOrBlank(await db.Set<WarningReport>().AsNoTracking().OrderBy(r => r.SubmittedAt).ToListAsync(ct), View, Unreadable, log, "warning reports");
 
     public async Task<ReportView?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<WarningReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } report ? View(report) : null;

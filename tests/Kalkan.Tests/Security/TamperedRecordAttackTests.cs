@@ -140,21 +140,33 @@ public class TamperedRecordAttackTests
         foreach (var phone in new[] { "+996 555 000 001", "+996 555 000 002", "+996 555 000 003" })
             ids.Add(await defender.PublishAsync(WarningSamples.Warning(phone: phone)));
         await kalkan.ChangeOnDiskAsync<Warning>(ids[1], "DescriptionSealed");
+        await kalkan.ChangeOnDiskAsync<Warning>(ids[2], "PhoneSealed");
 
-        Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await member.ListedIdsAsync("/api/v1/warnings"));
+        Assert.Equal(new HashSet<Guid> { ids[0] }, await member.ListedIdsAsync("/api/v1/warnings"));
         // Defenders see it, marked, with nothing sealed shown, so that they can take it off the checks.
         var all = (await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/all")).EnumerateArray().ToDictionary(w => w.GetProperty("id").GetGuid());
         Assert.Equal(ids.ToHashSet(), all.Keys.ToHashSet());
         Assert.True(all[ids[1]].GetProperty("unreadable").GetBoolean());
         Assert.Equal("", all[ids[1]].GetProperty("description").GetString());
+        Assert.True(all[ids[2]].GetProperty("unreadable").GetBoolean());
+        Assert.Equal("", all[ids[2]].GetProperty("description").GetString()); // whichever field changed, nothing of the row is shown
+        Assert.True(!all[ids[2]].TryGetProperty("phone", out var phoneShown) || phoneShown.ValueKind == JsonValueKind.Null);
         Assert.False(all[ids[0]].GetProperty("unreadable").GetBoolean());
+        // It is not given months more of matching checks that nobody can read.
+        var expiry = all[ids[1]].GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.Equal(HttpStatusCode.Conflict, (await defender.PostAsJsonAsync($"/api/v1/warnings/{ids[1]}/renew", new { })).StatusCode);
+        Assert.Equal(expiry, (await defender.GetFromJsonAsync<JsonElement>("/api/v1/warnings/all")).EnumerateArray()
+            .Single(w => w.GetProperty("id").GetGuid() == ids[1]).GetProperty("expiresAt").GetDateTimeOffset());
         var console = await (await kalkan.SignedInBrowserAsync("Cholpon")).GetStringAsync("/console/warnings");
         Assert.Contains("This warning could not be opened: it was changed on disk.", console);
 
+        // Until withdrawn it still matches a check, through its blind index; then it does not.
+        async Task<int> MatchesAsync() => (await (await member.PostAsJsonAsync("/api/v1/warnings/check", new { phone = "+996 555 000 002" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches").GetArrayLength();
+        Assert.Equal(1, await MatchesAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await defender.PostAsJsonAsync($"/api/v1/warnings/{ids[1]}/withdraw", new { })).StatusCode);
         Assert.Equal(new HashSet<Guid> { ids[0], ids[2] }, await defender.ListedIdsAsync("/api/v1/warnings/all"));
-        var check = await member.PostAsJsonAsync("/api/v1/warnings/check", new { phone = "+996 555 000 002" });
-        Assert.Empty((await check.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches").EnumerateArray());
+        Assert.Equal(0, await MatchesAsync());
     }
 
     [Theory, Stores]

@@ -22,6 +22,6 @@ public sealed class ClaimedEvents(StreamHub hub, EventOutbox outbox, EventLog lo
         }
         await log.AppendAsync(db, [.. events.Select(e => new OutgoingEvent(eventName, StreamHub.JsonOf(e.Payload), e.Audience))], ct);
         // Before the commit: should it roll back, a phone may get one neutral push too many, never one too few.
-        if (push) pushes.Enqueue(Audience.AnyOf(events.Select(e => e.Audience).Distinct()));
+        if (push) pushes.Enqueue(Audience.AnyOf(events.Select(e => e.Audience)));
     }
 }
