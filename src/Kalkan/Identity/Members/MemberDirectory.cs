@@ -2,7 +2,8 @@ using Kalkan.Identity.Sessions;
 
 namespace Kalkan.Identity.Members;
 
-public sealed record MemberView(Guid Id, string Handle, string Role, Guid? InvitedBy, DateTimeOffset CreatedAt, bool Revoked);
+/// <param name="Unplaced">Her inviter was changed on disk and does not open: she shows among the tree's top-level entries, and a branch revoked above her does not reach her.</param>
+public sealed record MemberView(Guid Id, string Handle, string Role, Guid? InvitedBy, DateTimeOffset CreatedAt, bool Revoked, bool Unplaced = false);
 /// <param name="Unplaced">For a branch: members whose place in the tree could not be read (a field changed on disk), so the branch may reach further than was revoked.</param>
 public sealed record RevokeResponse(int Revoked, int Unplaced = 0);
 
@@ -21,7 +22,7 @@ public sealed class MemberDirectory(KalkanDb db, MemberAccounts accounts, Invita
     public async Task<List<MemberView>> ListAsync(CancellationToken ct) =>
         [.. OpenAll(await db.Members.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(ct)).Where(m => !m.IsDecoy)
             .Select(m => new MemberView(m.Row.Id, accounts.HandleOrBlank(m.Row, log), m.Row.Role, m.InvitedBy, m.Row.CreatedAt,
-                m.Row.RevokedAt is not null))];
+                m.Row.RevokedAt is not null, Unplaced: !m.Placed))];
 
     /// <returns>200 with how many were revoked (and, for a branch, how many members could not be placed in the tree); 404 for no such member; 409 for herself; 403 when someone not an admin would revoke an admin.</returns>
     public async Task<Outcome<RevokeResponse>> RevokeAsync(Guid id, bool branch, Guid by, bool byAdmin, CancellationToken ct)
