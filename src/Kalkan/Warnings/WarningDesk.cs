@@ -112,14 +112,16 @@ public sealed class WarningDesk(KalkanDb db, FieldCipher cipher, BlindIndex blin
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMonths(Options.ValidMonths);
-        // One that does not open is not given months more of matching checks that nobody can read.
-        if (await db.Set<Warning>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } stored
-            && SealedRows.OpenOne(stored, w => (WarningDetails?)Details(w, now), null, log, Listed) is null)
-            return Outcome<WarningDetails>.Conflict(Unopenable);
+        var stored = await db.Set<Warning>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (stored is null) return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
+        // Read and opened once, before anything changes: one that does not open is not given months more of
+        // matching checks that nobody can read.
+        stored.ExpiresAt = expires;
+        var details = SealedRows.OpenOne(stored, w => (WarningDetails?)Details(w, now), null, log, Listed);
+        if (details is null) return Outcome<WarningDetails>.Conflict(Unopenable);
         if (await db.Set<Warning>().Where(w => w.Id == id).ExecuteUpdateAsync(u => u.SetProperty(w => w.ExpiresAt, expires), ct) == 0)
             return Outcome<WarningDetails>.Refused(StatusCodes.Status404NotFound, NoSuchWarning);
         await audit.RecordAsync(WarningActions.Renewed, id, ct);
-        var details = Details(await db.Set<Warning>().AsNoTracking().SingleAsync(w => w.Id == id, ct), now);
         hub.Publish(WarningEvent, details.ForMembers(), Audience.Everyone);
         return Outcome<WarningDetails>.Done(details);
     }
